@@ -1,0 +1,125 @@
+/**
+ * Builds the Express app from its dependencies, so tests run the real app in-process on port 0 against a
+ * database of their choosing, with a clock they control.
+ */
+import { randomInt } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "@pindesk/domain/auth/session-rules";
+import express, { type Express, type RequestHandler } from "express";
+import type { Kysely } from "kysely";
+import { pinoHttp } from "pino-http";
+import type { Clock } from "./clock.ts";
+import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
+import type { PinHasher } from "./crypto/pin-hasher.ts";
+import type { PinVault } from "./crypto/pin-vault.ts";
+import type { Database } from "./db/schema.ts";
+import { createAccountService } from "./features/accounts/account-service.ts";
+import { accountRoutes } from "./features/accounts/routes.ts";
+import { auditRoutes } from "./features/audit/routes.ts";
+import { createAuthService } from "./features/auth/auth-service.ts";
+import { authRoutes } from "./features/auth/routes.ts";
+import { sessionLoader } from "./features/auth/session-middleware.ts";
+import { healthRouter } from "./features/health/router.ts";
+import { createJobService } from "./features/jobs/job-service.ts";
+import { jobRoutes } from "./features/jobs/routes.ts";
+import { pinPolicyRoutes } from "./features/pin-policies/routes.ts";
+import { createPinActionsService } from "./features/pins/pin-actions-service.ts";
+import { createPinCheckService } from "./features/pins/pin-check-service.ts";
+import { createPinStatusService } from "./features/pins/pin-status-service.ts";
+import { pinRoutes } from "./features/pins/routes.ts";
+import { savedQueryRoutes } from "./features/saved-queries/routes.ts";
+import { createSavedQueryService } from "./features/saved-queries/saved-query-service.ts";
+import { serviceKeyRoutes } from "./features/service-keys/routes.ts";
+import { serviceKeyLoader } from "./features/service-keys/service-key-middleware.ts";
+import { createServiceKeyStore } from "./features/service-keys/service-key-store.ts";
+import { createUsersRepository } from "./features/users/repository.ts";
+import { usersRoutes } from "./features/users/routes.ts";
+import { createUsersService } from "./features/users/service.ts";
+import { apiNotFound, errorHandler } from "./http/errors.ts";
+import { mountRoutes, type RouteDefinition } from "./http/routes.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { serverTiming } from "./http/server-timing.ts";
+import { spaRouter } from "./http/spa.ts";
+import type { Logger } from "./logger.ts";
+
+export interface AppDependencies {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  /** PIN hashing, keyed with the pepper from outside the database. */
+  pins: PinHasher;
+  /** Seals a job's generated PINs until they are downloaded (a key derived from the same pepper). */
+  vault: PinVault;
+  passwords?: PasswordHasher;
+  /** PIN checks one service key may ask for per minute. */
+  pinChecksPerMinute?: number;
+  sessionTimeouts?: SessionTimeouts;
+  /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
+  trustProxy?: boolean | number | string;
+  /** The built SPA, served with history fallback; absent in development and API tests. */
+  webDistDir?: string | undefined;
+}
+
+/** Answers to API requests are personal and change with every action: no cache may keep them. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+};
+
+export function createApp(deps: AppDependencies): Express {
+  const { db, clock, logger, webDistDir } = deps;
+  const passwords = deps.passwords ?? createPasswordHasher();
+  const timeouts = deps.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS;
+  const auth = createAuthService({ db, clock, passwords, timeouts });
+  const serviceKeys = createServiceKeyStore(db);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.trustProxy ?? false);
+  app.use(
+    pinoHttp({
+      logger,
+      // Method, path and status are enough to follow a request; headers carry cookies and bodies PINs.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(serverTiming);
+  app.use(securityHeaders());
+  app.use(healthRouter(db));
+
+  const routes: RouteDefinition[] = [
+    ...authRoutes(auth, timeouts.absoluteMs),
+    ...usersRoutes(createUsersService(createUsersRepository(db), clock)),
+    ...accountRoutes(createAccountService(db, clock, passwords)),
+    ...auditRoutes(db),
+    ...pinPolicyRoutes(db, clock),
+    ...pinRoutes({
+      actions: createPinActionsService({ db, clock, pins: deps.pins, randomInt }),
+      status: createPinStatusService(db, clock),
+      check: createPinCheckService(db, clock, deps.pins),
+    }),
+    ...serviceKeyRoutes(serviceKeys, clock),
+    ...savedQueryRoutes(createSavedQueryService(db, clock)),
+    ...jobRoutes(createJobService(db, clock, deps.vault)),
+  ];
+  const api = express.Router();
+  api.use(noStore);
+  api.use(express.json({ limit: "64kb" }));
+  api.use(sessionLoader(auth));
+  api.use(serviceKeyLoader(serviceKeys, clock, deps.pinChecksPerMinute ?? 600));
+  mountRoutes(api, routes);
+  api.use(apiNotFound);
+  app.use("/api", api);
+  // The route table, for the permission-matrix test and the API description.
+  app.locals.apiRoutes = routes;
+  app.locals.apiRouter = api;
+
+  if (webDistDir && existsSync(path.join(webDistDir, "index.html"))) app.use(spaRouter(webDistDir));
+
+  app.use(errorHandler(logger));
+  return app;
+}

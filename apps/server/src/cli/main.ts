@@ -1,0 +1,31 @@
+/** `npm run pindesk -- <command>`: administration from the terminal, against the same database as the server. */
+import { ACCOUNTS_USAGE, accountsCommand } from "./accounts-command.ts";
+import { UsageError } from "./cli-support.ts";
+import { SEED_USAGE, seedCommand } from "./seed-command.ts";
+import { SERVICE_KEYS_USAGE, serviceKeysCommand } from "./service-keys-command.ts";
+
+const USAGE = `Usage: npm run pindesk -- <command>
+
+Commands:
+  ${SEED_USAGE}
+  ${ACCOUNTS_USAGE}
+  ${SERVICE_KEYS_USAGE}`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  seed: seedCommand,
+  accounts: accountsCommand,
+  "service-keys": serviceKeysCommand,
+};
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === undefined || command === "help" || command === "--help") console.log(USAGE);
+  else {
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`Unknown command: ${command}`);
+    await run(rest);
+  }
+} catch (error) {
+  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}

@@ -1,0 +1,88 @@
+/** Configuration from the environment, checked once at start so a typo fails fast with a clear message. */
+import path from "node:path";
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  PINDESK_DATA_DIR: z.string().min(1).default("./data"),
+  PINDESK_PIN_PEPPER: z.string().min(32, "must be at least 32 characters").optional(),
+  PINDESK_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  PINDESK_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(128).optional(),
+  PINDESK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  PINDESK_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  PINDESK_TRUST_PROXY: z.string().optional(),
+  PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL when set; otherwise the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pinPepper: string | undefined;
+  seedDemoDirectory: boolean;
+  /** The first `admin` account's password; a random one is printed when unset. */
+  adminPassword: string | undefined;
+  sessionTimeouts: { idleMs: number; absoluteMs: number };
+  /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
+  trustProxy: boolean | number | string;
+  /** How long a replica holds a job between chunks before another may take it over. */
+  jobLeaseMs: number;
+  /** PIN checks (POST /api/pin-auth) one service key may make per minute. */
+  pinChecksPerMinute: number;
+  logLevel: string;
+  production: boolean;
+  /** Where the built SPA is; served with history fallback in production. */
+  webDistDir: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.PINDESK_DATA_DIR),
+    pinPepper: e.PINDESK_PIN_PEPPER,
+    seedDemoDirectory: e.PINDESK_SEED_DEMO === "true",
+    adminPassword: e.PINDESK_ADMIN_PASSWORD,
+    sessionTimeouts: {
+      idleMs: e.PINDESK_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.PINDESK_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
+    pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
+    jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+    production,
+    webDistDir: production ? path.resolve(import.meta.dirname, "../../web/dist") : undefined,
+  };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -1,0 +1,21 @@
+/**
+ * PINs are stored as argon2id PHC strings keyed with a pepper that lives outside the database, so a copy of
+ * the database alone does not let anyone test PIN guesses offline (DESIGN §3.9).
+ */
+import { type Argon2idOptions, argon2idHash, argon2idVerify, isCurrentArgon2id } from "./argon2id.ts";
+
+export interface PinHasher {
+  hash(pin: string): Promise<string>;
+  verify(pinHash: string, pin: string): Promise<boolean>;
+  /** Made with older parameters: replace it after the next successful check. */
+  needsRehash(pinHash: string): boolean;
+}
+
+export function createPinHasher(pepper: Uint8Array, parameters?: Argon2idOptions["parameters"]): PinHasher {
+  const options: Argon2idOptions = { secret: pepper, ...(parameters ? { parameters } : {}) };
+  return {
+    hash: (pin) => argon2idHash(pin, options),
+    verify: (pinHash, pin) => argon2idVerify(pinHash, pin, options),
+    needsRehash: (pinHash) => !isCurrentArgon2id(pinHash),
+  };
+}

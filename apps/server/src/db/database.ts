@@ -1,0 +1,57 @@
+/**
+ * Opens the database: PostgreSQL when a URL is given (replicas share it), otherwise PGlite in the data folder.
+ */
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { Database } from "./schema.ts";
+
+export type Engine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** The embedded instance itself, on PGlite (tests dump it as a template). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { engine: "postgres"; url: string }
+  /** dataDir undefined = in memory (tests), optionally starting from a dumped data folder. */
+  | { engine: "pglite"; dataDir: string | undefined; loadDataDir?: Blob };
+
+/**
+ * node-postgres answers bigint (int8) columns as strings; PGlite answers them as numbers. Ids and counts here
+ * stay far below 2^53, so both engines answer numbers.
+ */
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID && format !== "binary"
+      ? Number
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  onIdleClientError: (error: Error) => void = () => {},
+): Promise<DatabaseHandle> {
+  if (target.engine === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+    // An idle pooled connection can be cut (server restart, failover, a dropped test database). The pool
+    // discards it and the next query connects afresh; without a listener the error would end the process.
+    pool.on("error", onIdleClientError);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    ...(target.dataDir ? { dataDir: `${target.dataDir}/pglite` } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: "pglite", pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,31 @@
+/** Runs the migrations in order at start; Kysely takes an advisory lock so replicas can start together. */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as directory from "./migrations/0001-directory.ts";
+import * as consoleAccounts from "./migrations/0002-console.ts";
+import * as pinChecks from "./migrations/0003-pin-checks.ts";
+import * as savedQueries from "./migrations/0004-saved-queries.ts";
+import * as jobs from "./migrations/0005-jobs.ts";
+import * as searchIndexes from "./migrations/0006-search-indexes.ts";
+import type { Database } from "./schema.ts";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-directory": directory,
+  "0002-console": consoleAccounts,
+  "0003-pin-checks": pinChecks,
+  "0004-saved-queries": savedQueries,
+  "0005-jobs": jobs,
+  "0006-search-indexes": searchIndexes,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    throw new Error(
+      `Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

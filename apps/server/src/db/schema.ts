@@ -1,0 +1,223 @@
+/** Table types for Kysely; the migrations in ./migrations are the source of truth. */
+import type { ColumnType, Generated, GeneratedAlways } from "kysely";
+
+/** Read as a Date; written as a Date or ISO string; optional on insert where the column has a default. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SitesTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+}
+
+export interface RegistrarPoolsTable {
+  id: Generated<number>;
+  fqdn: string;
+  site_id: number;
+}
+
+export interface PinPoliciesTable {
+  id: Generated<number>;
+  scope: "Global" | "Site" | "Tag";
+  /** "Global", the site's name, or the per-user policy's name (its Identity without "tag:"). */
+  name: string;
+  site_id: number | null;
+  description: Generated<string>;
+  min_password_length: Generated<number>;
+  pin_history_count: Generated<number>;
+  allow_common_patterns: Generated<boolean>;
+  pin_lifetime_days: Generated<number>;
+  maximum_logon_attempts: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DirectoryUsersTable {
+  id: Generated<number>;
+  display_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  sam_account_name: string;
+  netbios_domain: string;
+  user_principal_name: string | null;
+  sip_address: string | null;
+  line_uri: string | null;
+  distinguished_name: string;
+  /** Lower-cased, normalised DN for identity lookups (written by directory-writer). */
+  dn_key: string;
+  /** The containing OU as a prefix key, outermost first (see distinguished-name.ts). */
+  ou_key: string;
+  department: string | null;
+  title: string | null;
+  office: string | null;
+  company: string | null;
+  city: string | null;
+  registrar_pool_id: number | null;
+  enabled: Generated<boolean>;
+  enterprise_voice_enabled: Generated<boolean>;
+  pin_policy_id: number | null;
+  protected: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  display_name_key: GeneratedAlways<string>;
+  first_name_key: GeneratedAlways<string | null>;
+  last_name_key: GeneratedAlways<string | null>;
+  sam_key: GeneratedAlways<string>;
+  sip_key: GeneratedAlways<string | null>;
+  line_key: GeneratedAlways<string | null>;
+  /** The E.164 number of the line URI (`+14255551102`), for PIN checks by phone. */
+  phone_key: GeneratedAlways<string | null>;
+  /** The `ext=` digits of the line URI, for PIN checks by extension. */
+  extension_key: GeneratedAlways<string | null>;
+}
+
+export interface UserPinsTable {
+  user_id: number;
+  /** argon2id PHC string; null when no PIN is set (counters may outlive a PIN). */
+  pin_hash: string | null;
+  /** The lockout limits depend on the PIN's length (DESIGN §3.7), so it is kept beside the hash. */
+  pin_length: number | null;
+  pin_set_at: Timestamp | null;
+  pin_expires_at: Timestamp | null;
+  recent_pin_hashes: Generated<string[]>;
+  admin_locked: Generated<boolean>;
+  admin_locked_at: Timestamp | null;
+  system_locked: Generated<boolean>;
+  system_locked_at: Timestamp | null;
+  local_failures: Generated<number>;
+  global_failures: Generated<number>;
+  window_started_at: Timestamp | null;
+  temporary_lockout_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleAccountsTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  roles: string[];
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  password_changed_at: Timestamp;
+  last_sign_in_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id, hex; the id itself is only in the cookie. */
+  id_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  username_key: string;
+  client_address: string;
+  at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_type: "account" | "serviceKey" | "system" | "anonymous";
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  target_type: string | null;
+  target_id: number | null;
+  target_name: string | null;
+  outcome: "Success" | "Failure" | "Denied";
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  client_address: string | null;
+}
+
+export interface ServiceKeysTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 of the key, hex: the key itself is shown once when made. */
+  key_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface ServiceKeyWindowsTable {
+  key_id: number;
+  window_start: Timestamp;
+  requests: number;
+}
+
+export interface SavedQueriesTable {
+  id: Generated<number>;
+  owner_account_id: number;
+  name: string;
+  /** The search as a .usf file's text (packages/usf). */
+  usf: string;
+  shared: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: "lock" | "unlock" | "setPin" | "assignPolicy";
+  status: "queued" | "running" | "cancelling" | "cancelled" | "completed" | "failed";
+  /** The search whose users the job works on, as .usf text. */
+  query_usf: string;
+  /** assignPolicy: the user policy's name, or null for automatic. */
+  policy: string | null;
+  created_by_account_id: number | null;
+  created_by_name: string;
+  client_address: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  total: number | null;
+  processed: Generated<number>;
+  succeeded: Generated<number>;
+  unchanged: Generated<number>;
+  refused: Generated<number>;
+  /** (display_name_key, id) of the last user a committed chunk handled. */
+  cursor_key: string | null;
+  cursor_id: number | null;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  error: string | null;
+  pins_delivered_at: Timestamp | null;
+}
+
+export interface JobResultsTable {
+  job_id: number;
+  seq: number;
+  user_id: number | null;
+  display_name: string;
+  identity: string;
+  outcome: string;
+  message: string;
+  pin_sealed: string | null;
+}
+
+export interface Database {
+  sites: SitesTable;
+  registrar_pools: RegistrarPoolsTable;
+  pin_policies: PinPoliciesTable;
+  directory_users: DirectoryUsersTable;
+  user_pins: UserPinsTable;
+  console_accounts: ConsoleAccountsTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_events: AuditEventsTable;
+  service_keys: ServiceKeysTable;
+  service_key_windows: ServiceKeyWindowsTable;
+  saved_queries: SavedQueriesTable;
+  jobs: JobsTable;
+  job_results: JobResultsTable;
+}

@@ -1,0 +1,151 @@
+/**
+ * Console accounts (issue #3): create with a generated password shown once, change roles, disable and
+ * enable, reset the password. Changing roles, disabling and resetting end the account's sessions at once,
+ * on every replica, because sessions live in the database. Used by the Console accounts page and the CLI.
+ */
+import { disableProblem, roleChangeProblem } from "@pindesk/domain/accounts/account-guards";
+import type {
+  AccountWithPassword,
+  ConsoleAccount,
+  CreateAccountRequest,
+} from "@pindesk/domain/accounts/console-account";
+import type { AuditAction } from "@pindesk/domain/audit/audit-event";
+import type { CsRole } from "@pindesk/domain/auth/roles";
+import type { Kysely, Selectable } from "kysely";
+import { writeAuditEvent } from "../../audit/audit-writer.ts";
+import type { Clock } from "../../clock.ts";
+import {
+  countOtherActiveAdministrators,
+  deleteAccountSessions,
+  findAccountById,
+  findAccountByUsername,
+  insertAccount,
+  knownRoles,
+  listAccounts,
+  toConsoleAccount,
+  updateAccount,
+} from "../../console/account-store.ts";
+import { generatePassword, type PasswordHasher } from "../../crypto/password-hasher.ts";
+import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
+import { HttpError, notFound } from "../../http/errors.ts";
+import type { Caller } from "../../http/request-context.ts";
+
+/** Who asks: an account from the console (whose own account the guards protect), or the CLI. */
+export interface AccountsCaller extends Caller {
+  /** The caller's own account, which the guards protect; null for the CLI. */
+  accountId: number | null;
+}
+
+type AccountRow = Selectable<ConsoleAccountsTable>;
+const conflict = (message: string) => new HttpError(409, "conflict", message);
+
+export function createAccountService(db: Kysely<Database>, clock: Clock, passwords: PasswordHasher) {
+  /** Loads the target in the transaction, checks the guards, applies the change, ends sessions, audits. */
+  async function change(
+    caller: AccountsCaller,
+    id: number,
+    action: AuditAction,
+    apply: (trx: Kysely<Database>, row: AccountRow, guard: (problem?: string) => void) => Promise<AccountRow>,
+    details: (before: AccountRow, after: AccountRow) => Record<string, unknown> = () => ({}),
+  ): Promise<ConsoleAccount> {
+    return db.transaction().execute(async (trx) => {
+      const row = await findAccountById(trx, id);
+      if (!row) throw notFound(`There is no console account with id ${id}`);
+      const guard = (problem?: string) => {
+        if (problem) throw conflict(problem);
+      };
+      const updated = await apply(trx, row, guard);
+      await deleteAccountSessions(trx, id);
+      await writeAuditEvent(trx, {
+        at: clock.now(),
+        actor: caller.actor,
+        action,
+        target: { type: "account", id, name: row.username },
+        outcome: "Success",
+        details: details(row, updated),
+        clientAddress: caller.clientAddress,
+      });
+      return toConsoleAccount(updated);
+    });
+  }
+
+  async function adminChange(trx: Kysely<Database>, caller: AccountsCaller, row: AccountRow) {
+    return {
+      actorId: caller.accountId ?? 0,
+      targetId: row.id,
+      targetIsActiveAdministrator: !row.disabled && row.roles.includes("CsAdministrator"),
+      otherActiveAdministrators: await countOtherActiveAdministrators(trx, row.id),
+    };
+  }
+
+  return {
+    list: () => listAccounts(db),
+
+    async create(
+      caller: AccountsCaller,
+      request: CreateAccountRequest,
+      password = generatePassword(),
+    ): Promise<AccountWithPassword> {
+      if (await findAccountByUsername(db, request.username)) {
+        throw conflict(`There is already a console account named ${request.username}`);
+      }
+      const passwordHash = await passwords.hash(password);
+      const now = clock.now();
+      const account = await db.transaction().execute(async (trx) => {
+        const row = await insertAccount(trx, { ...request, passwordHash, at: now });
+        await writeAuditEvent(trx, {
+          at: now,
+          actor: caller.actor,
+          action: "account.create",
+          target: { type: "account", id: row.id, name: row.username },
+          outcome: "Success",
+          details: { roles: request.roles },
+          clientAddress: caller.clientAddress,
+        });
+        return toConsoleAccount(row);
+      });
+      return { account, password };
+    },
+
+    setRoles(caller: AccountsCaller, id: number, roles: readonly CsRole[]) {
+      return change(
+        caller,
+        id,
+        "account.setRoles",
+        async (trx, row, guard) => {
+          guard(roleChangeProblem(await adminChange(trx, caller, row), roles));
+          return updateAccount(trx, id, { roles: [...roles] }, clock.now());
+        },
+        (before, after) => ({ from: knownRoles(before.roles), to: knownRoles(after.roles) }),
+      );
+    },
+
+    disable(caller: AccountsCaller, id: number) {
+      return change(caller, id, "account.disable", async (trx, row, guard) => {
+        guard(disableProblem(await adminChange(trx, caller, row)));
+        return updateAccount(trx, id, { disabled: true }, clock.now());
+      });
+    },
+
+    enable(caller: AccountsCaller, id: number) {
+      return change(caller, id, "account.enable", (trx) =>
+        updateAccount(trx, id, { disabled: false }, clock.now()),
+      );
+    },
+
+    async resetPassword(
+      caller: AccountsCaller,
+      id: number,
+      password = generatePassword(),
+    ): Promise<AccountWithPassword> {
+      const passwordHash = await passwords.hash(password);
+      const account = await change(caller, id, "account.resetPassword", (trx) => {
+        const now = clock.now();
+        return updateAccount(trx, id, { password_hash: passwordHash, password_changed_at: now }, now);
+      });
+      return { account, password };
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,53 @@
+/** /api/auth: sign in, sign out, and who is signed in. */
+import { SignInRequest } from "@pindesk/domain/auth/sign-in";
+import { clientAddress, requireSession } from "../../http/request-context.ts";
+import type { RouteDefinition } from "../../http/routes.ts";
+import { parseRequest } from "../../http/validate.ts";
+import { type AuthService, ThrottledError } from "./auth-service.ts";
+import { clearSessionCookie, readSessionId, setSessionCookie } from "./session-cookie.ts";
+
+export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteDefinition[] {
+  return [
+    {
+      method: "post",
+      path: "/auth/sign-in",
+      access: "public",
+      summary: "Sign in with a console account; sets the session cookie and answers the CSRF token",
+      handler: async (req, res) => {
+        const request = parseRequest(SignInRequest, req.body ?? {}, "body");
+        try {
+          const { sessionId, info } = await auth.signIn(request, {
+            clientAddress: clientAddress(req),
+            userAgent: req.get("user-agent") ?? null,
+            previousSessionId: readSessionId(req),
+          });
+          setSessionCookie(req, res, sessionId, absoluteTimeoutMs);
+          res.json(info);
+        } catch (error) {
+          if (error instanceof ThrottledError) res.set("Retry-After", String(error.retryAfterSeconds));
+          throw error;
+        }
+      },
+    },
+    {
+      method: "post",
+      path: "/auth/sign-out",
+      access: "signedIn",
+      summary: "End this session, here and on every replica",
+      handler: async (req, res) => {
+        await auth.signOut(requireSession(req), clientAddress(req));
+        clearSessionCookie(req, res);
+        res.status(204).end();
+      },
+    },
+    {
+      method: "get",
+      path: "/auth/me",
+      access: "signedIn",
+      summary: "The signed-in account, its roles and permissions, and the session's CSRF token",
+      handler: (req, res) => {
+        res.json(auth.describe(requireSession(req)));
+      },
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+/**
+ * Lock PIN, Unlock PIN and Set PIN on the users a request names (DESIGN §3.5–§3.7, §4). Each request is one
+ * transaction: the users' rows are locked, every user gets a result, the changes and their audit events
+ * commit together or not at all. whatIf answers the same results and changes nothing. A PIN is hashed
+ * before the transaction and appears only in the generate answer.
+ */
+import type { AuditAction } from "@pindesk/domain/audit/audit-event";
+import { MAX_SET_PIN_USERS, type SetPinRequest, type SetPinResult } from "@pindesk/domain/pins/pin-api";
+import type { RandomInt } from "@pindesk/domain/pins/pin-generation";
+import type { TargetResults, UserTargets } from "@pindesk/domain/users/user-targets";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../clock.ts";
+import type { PinHasher } from "../../crypto/pin-hasher.ts";
+import type { Database } from "../../db/schema.ts";
+import { notFoundResult } from "../../directory/target-results.ts";
+import { resolveTargets } from "../../directory/user-targets.ts";
+import { HttpError } from "../../http/errors.ts";
+import type { Caller } from "../../http/request-context.ts";
+import { applyDecisions, type Decide } from "../../user-actions/apply-decisions.ts";
+import { lockDecider, unlockDecider } from "../../user-actions/lock-unlock.ts";
+import { makePins, setPinDecider } from "../../user-actions/set-pin-plan.ts";
+
+export interface PinActionsDependencies {
+  db: Kysely<Database>;
+  clock: Clock;
+  pins: PinHasher;
+  randomInt: RandomInt;
+}
+
+export function createPinActionsService({ db, clock, pins, randomInt }: PinActionsDependencies) {
+  function apply(
+    caller: Caller,
+    targets: UserTargets,
+    action: AuditAction,
+    decide: Decide<SetPinResult>,
+  ): Promise<TargetResults<SetPinResult>> {
+    return db.transaction().execute(async (trx) => {
+      const { users, unmatched } = await resolveTargets(trx, targets);
+      const results = await applyDecisions(trx, {
+        caller,
+        users,
+        action,
+        decide,
+        whatIf: targets.whatIf,
+        now: clock.now(),
+      });
+      return { results: [...results, ...unmatched.map(notFoundResult)], whatIf: targets.whatIf };
+    });
+  }
+
+  return {
+    lock: (caller: Caller, targets: UserTargets) => apply(caller, targets, "pin.lock", lockDecider),
+
+    unlock: (caller: Caller, targets: UserTargets) => apply(caller, targets, "pin.unlock", unlockDecider),
+
+    async set(caller: Caller, request: SetPinRequest): Promise<TargetResults<SetPinResult>> {
+      const { users } = await resolveTargets(db, request);
+      if (users.length > MAX_SET_PIN_USERS) {
+        throw new HttpError(
+          400,
+          "too_many_users",
+          `Set PIN takes at most ${MAX_SET_PIN_USERS} users at a time; set more PINs as a job`,
+        );
+      }
+      if (request.mode === "manual" && users.length > 1) {
+        throw new HttpError(
+          400,
+          "invalid_request",
+          "A PIN typed by hand is set for one user at a time; generate PINs for several",
+        );
+      }
+      const made = request.whatIf
+        ? new Map()
+        : await makePins(db, users, request, clock.now(), pins, randomInt);
+      return apply(caller, request, "pin.set", setPinDecider(request, made, request.whatIf));
+    },
+  };
+}
+
+export type PinActionsService = ReturnType<typeof createPinActionsService>;

@@ -1,0 +1,31 @@
+/** Get-CsClientPinInfo: PIN status for users by id, by identity (wildcards too), or for a search. */
+import type { PinStatusRequest, PinStatusResponse } from "@pindesk/domain/pins/pin-api";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../clock.ts";
+import type { Database } from "../../db/schema.ts";
+import { pinStatusOf, type UserRow } from "../../directory/user-rows.ts";
+import { findUserRows, searchUserRows } from "../../directory/user-search.ts";
+import { resolveTargets } from "../../directory/user-targets.ts";
+
+export function createPinStatusService(db: Kysely<Database>, clock: Clock) {
+  const entries = (rows: readonly UserRow[], now: Date) =>
+    rows.map((row) => ({ userId: row.id, displayName: row.display_name, status: pinStatusOf(row, now) }));
+
+  return {
+    async status(request: PinStatusRequest): Promise<PinStatusResponse> {
+      const now = clock.now();
+      if (request.query) {
+        const { rows, more } = await searchUserRows(db, request.query, now, {
+          ldapFilterPath: "body.query.ldapFilter",
+        });
+        return { statuses: entries(rows, now), unmatched: [], more };
+      }
+      const { users, unmatched } = await resolveTargets(db, { ...request, whatIf: false });
+      const rows = await findUserRows(
+        db,
+        users.map((user) => user.id),
+      );
+      return { statuses: entries(rows, now), unmatched, more: false };
+    },
+  };
+}

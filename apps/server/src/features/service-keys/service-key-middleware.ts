@@ -1,0 +1,27 @@
+/**
+ * Reads `Authorization: Bearer <service key>` for the routes a dial-in bridge calls, and rate-limits each
+ * key per minute (the limit is shared by every replica: the counter is in the database).
+ */
+import type { RequestHandler } from "express";
+import type { Clock } from "../../clock.ts";
+import { HttpError } from "../../http/errors.ts";
+import "../../http/request-context.ts";
+import type { ServiceKeyStore } from "./service-key-store.ts";
+
+export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute: number): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.get("authorization");
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) return next();
+    const key = await keys.authenticate(match[1]);
+    if (!key)
+      throw new HttpError(401, "invalid_service_key", "The service key is not valid or has been revoked.");
+    const now = clock.now();
+    if ((await keys.countRequest(key.id, now)) > perMinute) {
+      res.set("Retry-After", String(60 - now.getUTCSeconds()));
+      throw new HttpError(429, "rate_limited", `This service key may make ${perMinute} requests a minute.`);
+    }
+    req.serviceKey = key;
+    next();
+  };
+}

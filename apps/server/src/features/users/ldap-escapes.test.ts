@@ -1,0 +1,115 @@
+/**
+ * LDAP Search with values that hold the filter's own special characters, and LIKE's: the test adds users
+ * whose directory values contain `*`, `(`, `)`, `\`, `%`, `_`, an escaped comma in the DN and an empty
+ * department, and finds exactly them through `\2a \28 \29 \5c` escapes.
+ */
+import type { SearchResponse } from "@pindesk/domain/users/user";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDirectoryUsers, type NewDirectoryUser } from "../../db/directory-writer.ts";
+import { DEMO_USERS } from "../../db/seed/demo-directory-data.ts";
+import { startTestApp, type TestApp } from "../../test/test-app.ts";
+import { TEST_ENGINES } from "../../test/test-database.ts";
+
+function user(sam: string, displayName: string, values: Partial<NewDirectoryUser>): NewDirectoryUser {
+  return {
+    displayName,
+    firstName: null,
+    lastName: null,
+    samAccountName: sam,
+    netbiosDomain: "LITWAREINC",
+    userPrincipalName: `${sam}@litwareinc.com`,
+    sipAddress: `sip:${sam}@litwareinc.com`,
+    lineUri: null,
+    distinguishedName: `CN=${displayName},OU=Sales,DC=litwareinc,DC=com`,
+    department: "Sales",
+    title: null,
+    office: null,
+    company: "Litware Inc.",
+    city: "Seattle",
+    registrarPoolId: null,
+    enabled: true,
+    enterpriseVoiceEnabled: false,
+    pinPolicyId: null,
+    protected: false,
+    ...values,
+  };
+}
+
+const CONTRACTOR = user("janmyer", "Jan Myer (Contractor)", { lastName: "Myer", title: "Lead *Temp*" });
+const TEMPORARY = user("ravimyer", "Ravi Myer", { lastName: "Myer", title: "Lead Temporary" });
+const BACKSLASH = user("oliviawong", "Olivia Wong", { department: "Sales\\EMEA" });
+const COMMA = user("erinhagens", "Hagens, Erin", {
+  distinguishedName: "CN=Hagens\\, Erin,OU=Sales,DC=litwareinc,DC=com",
+  title: "Top 10% Sales_Rep",
+});
+const NO_DEPARTMENT = user("saramoore", "Sara Moore", { department: "" });
+const ACCENTED = user("asaangstrom", "Åsa Ångström", { firstName: "Åsa", lastName: "Ångström" });
+const EXTRA = [CONTRACTOR, TEMPORARY, BACKSLASH, COMMA, NO_DEPARTMENT, ACCENTED];
+
+describe.each(TEST_ENGINES)("LDAP Search escapes on %s", (engine) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(engine);
+    await insertDirectoryUsers(app.db, EXTRA);
+  });
+  afterAll(() => app?.close());
+
+  const names = async (ldapFilter: string) => {
+    const response = await app.post<SearchResponse>("/api/users/search", {
+      mode: "LdapSearch",
+      ldapFilter,
+      maxUsers: 10_000,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body.users.map((found) => found.displayName).sort();
+  };
+  const named = (...users: NewDirectoryUser[]) => users.map((found) => found.displayName).sort();
+
+  it("reads \\2a as a literal *, while a bare * is a wildcard", async () => {
+    expect(await names("(title=Lead \\2aTemp\\2a)")).toEqual(named(CONTRACTOR));
+    expect(await names("(title=Lead *Temp*)")).toEqual(named(CONTRACTOR, TEMPORARY));
+    expect(await names("(title=*\\2a)")).toEqual(named(CONTRACTOR));
+  });
+
+  it("reads \\28 and \\29 as parentheses, in equality and in substrings", async () => {
+    expect(await names("(displayName=Jan Myer \\28Contractor\\29)")).toEqual(named(CONTRACTOR));
+    expect(await names("(displayName=*\\28contractor\\29)")).toEqual(named(CONTRACTOR));
+    expect(await names("(&(sn=Myer)(!(displayName=*\\28*)))")).toEqual(["Ken Myer", "Ravi Myer"]);
+  });
+
+  it("reads \\5c as a backslash, which LIKE does not take for its escape", async () => {
+    expect(await names("(department=Sales\\5cEMEA)")).toEqual(named(BACKSLASH));
+    expect(await names("(department=*\\5c*)")).toEqual(named(BACKSLASH));
+    expect(await names("(department=Sales\\5c*)")).toEqual(named(BACKSLASH));
+  });
+
+  it("treats % and _ as themselves, not as LIKE wildcards", async () => {
+    expect(await names("(title=*10%*)")).toEqual(named(COMMA));
+    expect(await names("(title=Top 10_ Sales*)")).toEqual([]);
+    expect(await names("(title=Top 10% Sales\\5fRep)")).toEqual(named(COMMA));
+    expect(await names("(displayName=*%*)")).toEqual([]);
+  });
+
+  it("finds a DN whose name holds an escaped comma", async () => {
+    expect(await names("(distinguishedName=CN=Hagens\\5c, Erin,OU=Sales,DC=litwareinc,DC=com)")).toEqual(
+      named(COMMA),
+    );
+  });
+
+  it("decodes UTF-8 escapes", async () => {
+    expect(await names("(sn=\\c3\\85ngstr\\c3\\b6m)")).toEqual(named(ACCENTED));
+    expect(await names("(givenName=\\c3\\85sa*)")).toEqual(named(ACCENTED));
+  });
+
+  it("reads an empty value as no value: present never, equal to '' never", async () => {
+    const withDepartment = await names("(department=*)");
+    expect(withDepartment).not.toContain(NO_DEPARTMENT.displayName);
+    expect(await names("(!(department=*))")).toEqual(
+      [...DEMO_USERS.filter((demo) => !demo.department).map((demo) => `${demo.firstName} ${demo.lastName}`)]
+        .concat(NO_DEPARTMENT.displayName)
+        .sort(),
+    );
+    expect(await names("(department=)")).toEqual([]);
+    expect(await names("(!(department=))")).toHaveLength(DEMO_USERS.length + EXTRA.length);
+  });
+});

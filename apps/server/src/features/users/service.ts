@@ -1,0 +1,83 @@
+/** The users feature's rules between the router and the SQL. */
+import { parseUserIdentity } from "@pindesk/domain/identity/user-identity";
+import {
+  encodeSearchCursor,
+  type SearchPage,
+  type SearchPageParams,
+} from "@pindesk/domain/users/search-page";
+import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
+import type { Clock } from "../../clock.ts";
+import { toUserDetails, toUserSummary } from "../../directory/user-rows.ts";
+import { cursorOf } from "../../directory/user-search.ts";
+import { badRequest, notFound } from "../../http/errors.ts";
+import { csvExportChunks } from "./csv-export.ts";
+import type { UsersRepository } from "./repository.ts";
+import { RESOLVE_CAP } from "./schema.ts";
+
+export function createUsersService(repository: UsersRepository, clock: Clock) {
+  return {
+    /**
+     * One page of a search: up to `limit` users after the cursor, never past Maximum users to display counted
+     * from the first page. Without parameters it is the whole search in one answer, as before paging.
+     */
+    async search(query: SearchQuery, page: SearchPageParams = {}): Promise<SearchPage> {
+      const shown = page.after?.shown ?? 0;
+      const remaining = query.maxUsers - shown;
+      if (remaining <= 0) {
+        // The cursor came from a search with a higher maximum; this one has nothing left to show.
+        const message = `is at or past Maximum users to display (${query.maxUsers}): start again without it`;
+        throw badRequest(`query.after: ${message}`, [{ path: "query.after", message }]);
+      }
+      const now = clock.now();
+      const size = Math.min(page.limit ?? remaining, remaining);
+      const { rows, more } = await repository.search({ ...query, maxUsers: size }, now, {
+        after: page.after,
+      });
+      const users = rows.map((row) => toUserSummary(row, now));
+      const last = rows.at(-1);
+      if (!more || !last) return { users, more: false };
+      const total = shown + rows.length;
+      // At the maximum, more users match: say so, as one big answer would, and offer no page past it.
+      if (total >= query.maxUsers) return { users, more: true };
+      return { users, more: false, nextCursor: encodeSearchCursor({ ...cursorOf(last), shown: total }) };
+    },
+
+    /** Export to CSV: the file's name (dated by the server's clock, UTC) and its chunks, made as they are read. */
+    exportCsv(query: SearchQuery, ldapFilterPath: string) {
+      const now = clock.now();
+      return {
+        fileName: `pindesk-users-${now.toISOString().slice(0, 10)}.csv`,
+        chunks: csvExportChunks(repository.search, query, now, ldapFilterPath),
+      };
+    },
+
+    async details(id: number): Promise<UserDetails> {
+      const row = await repository.findById(id);
+      if (!row) throw notFound(`There is no user with id ${id}`);
+      const policyOf = await repository.pinPolicyResolver();
+      return toUserDetails(
+        row,
+        clock.now(),
+        policyOf({ pinPolicyId: row.pin_policy_id, siteId: row.site_id }),
+      );
+    },
+
+    async resolve(identity: string): Promise<SearchResponse> {
+      const parsed = parseUserIdentity(identity);
+      if (!parsed.ok)
+        throw badRequest(`query.identity: ${parsed.message}`, [
+          { path: "query.identity", message: parsed.message },
+        ]);
+      const now = clock.now();
+      const { rows, more } = await repository.resolve(parsed.identity, RESOLVE_CAP);
+      return { users: rows.map((row) => toUserSummary(row, now)), more };
+    },
+
+    choices(): Promise<DirectoryChoices> {
+      return repository.choices();
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

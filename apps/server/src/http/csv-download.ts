@@ -1,0 +1,56 @@
+/**
+ * Sends a CSV download chunk by chunk as the chunks are made, never the whole file in memory. A client that
+ * reads slower than the database answers holds the next batch back (each write waits for 'drain'), and a
+ * client that goes away ends the export: the generator is returned, so no further batch is read.
+ */
+import type { Request, Response } from "express";
+
+/** Resolves when the socket wants more, or when it has closed and never will. */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
+/** Answers whether the whole file was sent (a job's results clear their PINs only then). */
+export async function sendCsvDownload(
+  req: Request,
+  res: Response,
+  fileName: string,
+  chunks: AsyncGenerator<string>,
+): Promise<boolean> {
+  let closed = false;
+  const onClose = () => {
+    closed = true;
+  };
+  res.on("close", onClose);
+  try {
+    // The first chunk runs the first query: until it is in hand an error is still a JSON error answer.
+    let step = await chunks.next();
+    res.status(200);
+    res.set("Content-Type", "text/csv; charset=utf-8");
+    res.set("Content-Disposition", `attachment; filename="${fileName}"`);
+    try {
+      for (; !step.done && !closed; step = await chunks.next()) {
+        if (!res.write(step.value)) await drainedOrClosed(res);
+      }
+      if (closed) return false;
+      res.end();
+      return true;
+    } catch (error) {
+      // The status is sent and cannot change: cut the connection so the file is visibly incomplete.
+      req.log.error({ err: error }, "CSV export failed after it started");
+      res.destroy();
+      return false;
+    }
+  } finally {
+    res.off("close", onClose);
+    await chunks.return(undefined);
+  }
+}

@@ -1,0 +1,53 @@
+/** What the session middleware learns about a request, for the guards and handlers after it. */
+import type { CsRole } from "@pindesk/domain/auth/roles";
+import type { Request } from "express";
+import type { AuditActor } from "../audit/audit-writer.ts";
+
+export interface ConsoleSession {
+  idHash: string;
+  accountId: number;
+  username: string;
+  displayName: string;
+  roles: CsRole[];
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** The signed-in console session, when the request carries a valid one. */
+      consoleSession?: ConsoleSession;
+      /** The dial-in bridge's service key, when the request carries a valid bearer key. */
+      serviceKey?: { id: number; name: string };
+    }
+  }
+}
+
+/** The client's address as Express sees it ("trust proxy" decides whether X-Forwarded-For counts). */
+export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
+
+export const accountActor = (session: ConsoleSession): AuditActor => ({
+  type: "account",
+  id: session.accountId,
+  name: session.username,
+});
+
+/** Who asks for a change, for its audit event. */
+export interface Caller {
+  actor: AuditActor;
+  clientAddress: string | null;
+}
+
+/** The session of a route the access guard admitted (every route but public and service-key ones needs one). */
+export function requireSession(req: Request): ConsoleSession {
+  const session = req.consoleSession;
+  if (!session) throw new Error(`${req.method} ${req.path} reached its handler without a session`);
+  return session;
+}
+
+/** The signed-in caller of such a route, for its audit events. */
+export function sessionCaller(req: Request): Caller {
+  return { actor: accountActor(requireSession(req)), clientAddress: clientAddress(req) };
+}

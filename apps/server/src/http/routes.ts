@@ -1,0 +1,107 @@
+/**
+ * Every API route is declared with the access it needs, and mounted only through `mountRoutes`, which puts
+ * that access check in front of the handler (DESIGN §3.1: deny by default, one check per route). The route
+ * table is also what the permission-matrix test walks, and it fails on any route mounted another way.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { deniedReason, hasPermission, type Permission } from "@pindesk/domain/auth/permissions";
+import type { Request, RequestHandler, Router } from "express";
+import { HttpError } from "./errors.ts";
+import "./request-context.ts";
+
+/**
+ * - a permission from the matrix: a signed-in session whose roles grant it;
+ * - "signedIn": any valid session (who am I, sign out);
+ * - "public": nobody needs to be signed in (sign in);
+ * - "serviceKey": a dial-in bridge's bearer key instead of a session (read by the service-key middleware).
+ */
+export type Access = Permission | "signedIn" | "public" | "serviceKey";
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** Under /api, Express syntax (`/users/:id`). */
+  path: string;
+  access: Access;
+  summary: string;
+  handler: RequestHandler;
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const GUARDS = new WeakSet<RequestHandler>();
+
+const notSignedIn = () => new HttpError(401, "not_signed_in", "Sign in to PinDesk to continue.");
+const forbidden = (message: string) => new HttpError(403, "forbidden", message);
+
+/** The origin this request was addressed to, as a browser on the same origin would send it. */
+function ownOrigin(req: Request): string {
+  // req.host honours X-Forwarded-Host only when "trust proxy" says the proxy may be believed.
+  return `${req.protocol}://${req.host}`;
+}
+
+/** Login CSRF and cross-site requests: an unsafe request must come from a page of PinDesk's own origin. */
+function checkOrigin(req: Request): void {
+  const origin = req.get("origin");
+  if (!origin || origin !== ownOrigin(req)) {
+    throw new HttpError(
+      403,
+      "cross_origin",
+      "The request did not come from a PinDesk page (Origin check failed).",
+    );
+  }
+}
+
+function sameToken(sent: string | undefined, expected: string): boolean {
+  if (!sent) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function accessGuard(access: Access): RequestHandler {
+  const guard: RequestHandler = (req, _res, next) => {
+    const unsafe = UNSAFE_METHODS.has(req.method);
+    if (access === "public") {
+      if (unsafe) checkOrigin(req);
+      return next();
+    }
+    // A bridge is not a browser: no cookie, no Origin, no CSRF token; its bearer key is the credential.
+    if (access === "serviceKey") {
+      if (!req.serviceKey) {
+        throw new HttpError(
+          401,
+          "service_key_required",
+          "This route needs a service key: Authorization: Bearer <key>.",
+        );
+      }
+      return next();
+    }
+    const session = req.consoleSession;
+    if (!session) throw notSignedIn();
+    if (unsafe) {
+      checkOrigin(req);
+      if (!sameToken(req.get("x-csrf-token"), session.csrfToken)) {
+        throw new HttpError(
+          403,
+          "csrf_failed",
+          "The request's CSRF token is missing or wrong; reload the page.",
+        );
+      }
+    }
+    if (access !== "signedIn" && !hasPermission(session.roles, access)) throw forbidden(deniedReason(access));
+    next();
+  };
+  GUARDS.add(guard);
+  return guard;
+}
+
+export function isAccessGuard(handler: unknown): boolean {
+  return typeof handler === "function" && GUARDS.has(handler as RequestHandler);
+}
+
+export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, accessGuard(route.access), route.handler);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The real app, in-process on port 0, over a migrated test database holding the demo directory, with a
+ * clock the test moves. Requests go over real HTTP. `app.get`/`app.post` act as a signed-in CsAdministrator;
+ * `app.signedIn(roles)` gives a client for any other set of roles, `app.anonymous()` one with no session.
+ */
+
+import { randomInt } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { CsRole } from "@pindesk/domain/auth/roles";
+import type { Router } from "express";
+import { createApp } from "../app.ts";
+import { SYSTEM_ACTOR } from "../audit/audit-writer.ts";
+import { fixedClock } from "../clock.ts";
+import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";
+import { createPinHasher, type PinHasher } from "../crypto/pin-hasher.ts";
+import { createPinVault } from "../crypto/pin-vault.ts";
+import type { Engine } from "../db/database.ts";
+import { createAccountService } from "../features/accounts/account-service.ts";
+import { createJobRunner } from "../features/jobs/job-runner.ts";
+import { createServiceKeyStore } from "../features/service-keys/service-key-store.ts";
+import type { RouteDefinition } from "../http/routes.ts";
+import { type Logger, silentLogger } from "../logger.ts";
+import { HttpClient } from "./http-client.ts";
+import { TEST_PEPPER, TEST_START } from "./test-constants.ts";
+import { openTestDatabase } from "./test-database.ts";
+
+export type { TestResponse } from "./http-client.ts";
+
+export { TEST_PEPPER, TEST_START } from "./test-constants.ts";
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export interface TestAppOptions {
+  trustProxy?: boolean | number | string;
+  /** A hasher to watch (how many verifications a sign-in spends). */
+  passwords?: PasswordHasher;
+  webDistDir?: string;
+  pinChecksPerMinute?: number;
+  /** Where the app's logs go (the secrecy test reads them); silent otherwise. */
+  logger?: Logger;
+  /** PIN hashing other than the test pepper at today's parameters (the rehash test). */
+  pins?: PinHasher;
+}
+
+export async function startTestApp(engine: Engine, options: TestAppOptions = {}) {
+  const database = await openTestDatabase(engine);
+  const clock = fixedClock(TEST_START);
+  const passwords = options.passwords ?? createPasswordHasher();
+  const accounts = createAccountService(database.db, clock, passwords);
+  const pins = options.pins ?? createPinHasher(TEST_PEPPER);
+  const vault = createPinVault(TEST_PEPPER);
+  const jobRunner = createJobRunner({
+    db: database.db,
+    clock,
+    pins,
+    vault,
+    randomInt,
+    logger: options.logger ?? silentLogger,
+    chunkSize: 40,
+    setPinChunkSize: 10,
+  });
+  const app = createApp({
+    db: database.db,
+    clock,
+    logger: options.logger ?? silentLogger,
+    pins,
+    vault,
+    pinChecksPerMinute: options.pinChecksPerMinute,
+    passwords,
+    trustProxy: options.trustProxy,
+    webDistDir: options.webDistDir,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let accountNumber = 0;
+
+  /** Creates a console account with these roles and the test password; answers its user name. */
+  async function createAccount(roles: CsRole[], username = `account${++accountNumber}`): Promise<string> {
+    const caller = { actor: SYSTEM_ACTOR, accountId: null, clientAddress: null };
+    // The create request needs a role; an account with none is made with one and then stripped of it.
+    await accounts.create(
+      caller,
+      { username, displayName: username, roles: roles.length ? roles : ["CsHelpDesk"] },
+      TEST_PASSWORD,
+    );
+    if (roles.length === 0) {
+      const created = (await accounts.list()).find((account) => account.username === username);
+      if (created) await accounts.setRoles(caller, created.id, []);
+    }
+    return username;
+  }
+
+  async function signedIn(roles: CsRole[]): Promise<HttpClient> {
+    const client = new HttpClient(baseUrl);
+    const response = await client.signIn(await createAccount(roles), TEST_PASSWORD);
+    if (response.status !== 200) throw new Error(`sign-in as ${roles.join("+")} failed: ${response.status}`);
+    return client;
+  }
+
+  const accountIdOf = async (client: HttpClient) =>
+    (await accounts.list()).find((account) => account.username === client.username)?.id ?? 0;
+
+  /** A dial-in bridge's client: real HTTP with a new service key as its bearer token. */
+  async function bridge(name = `bridge${++accountNumber}`) {
+    const { key } = await createServiceKeyStore(database.db).create(name, SYSTEM_ACTOR, clock.now());
+    const client = new HttpClient(baseUrl);
+    const check = (body: object) =>
+      client.post<{ result: string }>("/api/pin-auth", body, {
+        headers: { authorization: `Bearer ${key}`, origin: "" },
+      });
+    return { key, client, check };
+  }
+
+  const administrator = await signedIn(["CsAdministrator"]);
+
+  return {
+    db: database.db,
+    clock,
+    baseUrl,
+    routes: app.locals.apiRoutes as RouteDefinition[],
+    apiRouter: app.locals.apiRouter as Router,
+    expressApp: app,
+    accounts,
+    createAccount,
+    signedIn,
+    accountIdOf,
+    bridge,
+    jobRunner,
+    /** Runs queued jobs to their end, as a replica's background runner would. */
+    runJobs: () => jobRunner.runUntilIdle(),
+    anonymous: () => new HttpClient(baseUrl),
+    administrator,
+    /** After the test clock has moved past a session timeout: sign the default administrator in again. */
+    async signInAgain() {
+      await administrator.signIn(administrator.username ?? "", TEST_PASSWORD);
+    },
+    get: administrator.get,
+    post: administrator.post,
+    put: administrator.put,
+    postRaw: administrator.postRaw,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

@@ -1,0 +1,75 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Outlet } from "react-router";
+import { AccountMenu } from "../features/auth/components/account-menu.tsx";
+import { MainNavigation } from "./main-navigation.tsx";
+
+const useStyles = makeStyles({
+  root: {
+    display: "grid",
+    gridTemplateRows: "auto 1fr",
+    gridTemplateColumns: "200px minmax(0, 1fr)",
+    gridTemplateAreas: '"header header" "nav main"',
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  skipLink: {
+    position: "absolute",
+    left: "-10000px",
+    ":focus": {
+      left: tokens.spacingHorizontalS,
+      top: tokens.spacingVerticalS,
+      zIndex: 1,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorBrandForegroundLink,
+    },
+  },
+  header: {
+    gridArea: "header",
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  productName: { color: tokens.colorNeutralForegroundOnBrand },
+  tagline: { color: tokens.colorNeutralForegroundOnBrand, flexGrow: 1 },
+  nav: {
+    gridArea: "nav",
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  main: {
+    gridArea: "main",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    minWidth: 0,
+  },
+});
+
+export function AppLayout() {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <a className={styles.skipLink} href="#main">
+        Skip to main content
+      </a>
+      <header className={styles.header}>
+        <Text as="span" size={500} weight="semibold" className={styles.productName}>
+          PinDesk
+        </Text>
+        <Text as="span" size={200} className={styles.tagline}>
+          Dial-in conferencing PINs
+        </Text>
+        <AccountMenu />
+      </header>
+      <div className={styles.nav}>
+        <MainNavigation />
+      </div>
+      {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { AuditPage, AuditQuery } from "@pindesk/domain/audit/audit-event";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client.ts";
+
+export type AuditFilters = Partial<Omit<AuditQuery, "limit">>;
+
+export const auditKeys = {
+  all: ["audit"] as const,
+  page: (filters: AuditFilters) => ["audit", filters] as const,
+};
+
+function toSearchParams(filters: AuditFilters): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters))
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  return params.toString();
+}
+
+export function auditPageQueryOptions(filters: AuditFilters) {
+  return queryOptions({
+    queryKey: auditKeys.page(filters),
+    queryFn: ({ signal }) => apiRequest<AuditPage>(`/api/audit?${toSearchParams(filters)}`, { signal }),
+    // Paging keeps the old page on screen until the next arrives, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useAuditPage = (filters: AuditFilters) => useQuery(auditPageQueryOptions(filters));

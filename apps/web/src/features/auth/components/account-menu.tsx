@@ -1,0 +1,42 @@
+/** The signed-in name in the header, its roles, and Sign out. */
+import { Button, makeStyles, Text, Tooltip, tokens } from "@fluentui/react-components";
+import { SignOutRegular } from "@fluentui/react-icons";
+import { useNavigate } from "react-router";
+import { useSession } from "../../../lib/session.tsx";
+import { useSignOut } from "../api/session.ts";
+
+const useStyles = makeStyles({
+  root: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
+  name: { color: tokens.colorNeutralForegroundOnBrand },
+  button: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { color: tokens.colorNeutralForegroundOnBrand },
+  },
+});
+
+export function AccountMenu() {
+  const styles = useStyles();
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <div className={styles.root}>
+      <Tooltip content={`Roles: ${session.roles.join(", ")}`} relationship="description">
+        <Text className={styles.name} tabIndex={0}>
+          {session.account.displayName}
+        </Text>
+      </Tooltip>
+      <Button
+        appearance="transparent"
+        className={styles.button}
+        icon={<SignOutRegular />}
+        disabled={signOut.isPending}
+        onClick={() =>
+          signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) })
+        }
+      >
+        Sign out
+      </Button>
+    </div>
+  );
+}

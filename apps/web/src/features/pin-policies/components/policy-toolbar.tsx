@@ -1,0 +1,84 @@
+/**
+ * New (Site policy / User policy), Edit and Remove, as above Lync's PIN Policy list. Roles without
+ * pinPolicy:write see them disabled, with a tooltip naming the roles that may.
+ */
+import {
+  Button,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
+  Tooltip,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
+import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
+import type { ReactElement } from "react";
+import { usePermission } from "../../../lib/session.tsx";
+
+const useStyles = makeStyles({
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+/** A tooltip that says why, around a control that stays focusable so the tooltip can be reached. */
+function Why({ reason, children }: { reason: string | undefined; children: ReactElement }) {
+  if (!reason) return children;
+  return (
+    <Tooltip content={reason} relationship="description">
+      {children}
+    </Tooltip>
+  );
+}
+
+interface PolicyToolbarProps {
+  selected: PinPolicy | undefined;
+  /** Site policy needs a site without one. */
+  canAddSitePolicy: boolean;
+  onNew: (kind: "newSite" | "newUser") => void;
+  onEdit: () => void;
+  onRemove: () => void;
+}
+
+export function PolicyToolbar({ selected, canAddSitePolicy, onNew, onEdit, onRemove }: PolicyToolbarProps) {
+  const styles = useStyles();
+  const { allowed, reason } = usePermission("pinPolicy:write");
+  const noSelection = selected ? undefined : "Select a PIN policy first.";
+  return (
+    <div className={styles.toolbar}>
+      {allowed ? (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton icon={<AddRegular />}>New</MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem disabled={!canAddSitePolicy} onClick={() => onNew("newSite")}>
+                Site policy
+              </MenuItem>
+              <MenuItem onClick={() => onNew("newUser")}>User policy</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      ) : (
+        <Why reason={reason}>
+          <MenuButton icon={<AddRegular />} disabledFocusable>
+            New
+          </MenuButton>
+        </Why>
+      )}
+      <Why reason={reason ?? noSelection}>
+        <Button icon={<EditRegular />} disabledFocusable={!allowed || !selected} onClick={onEdit}>
+          Edit
+        </Button>
+      </Why>
+      <Why reason={reason ?? noSelection}>
+        <Button icon={<DeleteRegular />} disabledFocusable={!allowed || !selected} onClick={onRemove}>
+          Remove
+        </Button>
+      </Why>
+    </div>
+  );
+}

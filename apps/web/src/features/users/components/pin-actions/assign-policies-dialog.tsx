@@ -1,0 +1,95 @@
+/**
+ * Action → Assign policies, PIN policy section (Grant-CsPinPolicy): a user policy or automatic (the site's
+ * policy, else Global) for the selected users, then what happened to each of them.
+ */
+import { Dropdown, Field, Option } from "@fluentui/react-components";
+import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
+import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { useState } from "react";
+import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
+import { FormDialog } from "../../../../components/form-dialog.tsx";
+import { ResultsDialog } from "../../../../components/results-dialog.tsx";
+import { useAssignPinPolicy } from "../../api/assign-policies.ts";
+import { useUserPinPolicies } from "../../api/get-user-pin-policies.ts";
+import { useStartJob } from "../../api/jobs.ts";
+import { JobProgressDialog } from "./job-progress-dialog.tsx";
+import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
+import { TargetResultsTable } from "./target-results-table.tsx";
+
+/** The Dropdown's value for "no user policy": never a policy's name, since names hold no control characters. */
+const AUTOMATIC = "\u0000automatic";
+const AUTOMATIC_LABEL = "Automatic (site or Global policy)";
+
+/** Lync's View button, inline: what the chosen policy asks of a PIN. */
+function describePolicy(policy: PinPolicy | undefined): string {
+  if (!policy) return "Each user follows the policy of their registrar pool's site, or the Global policy.";
+  const { settings } = policy;
+  const parts = [
+    `Minimum PIN length ${settings.minPasswordLength}`,
+    settings.pinLifetime === 0 ? "PINs never expire" : `PINs expire after ${settings.pinLifetime} days`,
+    settings.allowCommonPatterns ? "common patterns allowed" : "common patterns blocked",
+  ];
+  return `${parts.join(", ")}.${settings.description ? ` ${settings.description}` : ""}`;
+}
+
+interface AssignPoliciesDialogProps {
+  userIds: number[];
+  query: SearchQuery;
+  onClose: () => void;
+}
+
+export function AssignPoliciesDialog({ userIds, query, onClose }: AssignPoliciesDialogProps) {
+  const policies = useUserPinPolicies();
+  const assign = useAssignPinPolicy();
+  const job = useStartJob();
+  const [scope, setScope] = useState<Scope>(initialScope(userIds.length));
+  // Nothing chosen is Lync's <Keep as is>: OK stays unavailable until a choice is made.
+  const [choice, setChoice] = useState<string | undefined>(undefined);
+  const chosen = policies.data?.find((policy) => policy.name === choice);
+  if (job.data) return <JobProgressDialog jobId={job.data.id} onClose={onClose} />;
+  if (assign.data) {
+    return (
+      <ResultsDialog title="Assign policies" onClose={onClose}>
+        <TargetResultsTable results={assign.data.results} />
+      </ResultsDialog>
+    );
+  }
+
+  return (
+    <FormDialog
+      title="Assign policies"
+      submitLabel="OK"
+      busy={assign.isPending || job.isPending}
+      canSubmit={choice !== undefined}
+      error={assign.error ?? job.error}
+      errorTitle="The PIN policy was not assigned"
+      onCancel={onClose}
+      onSubmit={() => {
+        const policy = choice === AUTOMATIC ? null : (choice ?? null);
+        if (scope === "search") job.mutate({ path: "assign-policy", query, policy });
+        else assign.mutate({ userIds, policy });
+      }}
+    >
+      <ScopeChoice selectedCount={userIds.length} value={scope} onChange={setScope} />
+      {policies.isError && (
+        <ApiErrorMessageBar title="The PIN policies could not be loaded" error={policies.error} />
+      )}
+      <Field label="PIN policy" hint={choice === undefined ? undefined : describePolicy(chosen)}>
+        <Dropdown
+          placeholder="<Keep as is>"
+          disabled={!policies.data}
+          value={choice === AUTOMATIC ? AUTOMATIC_LABEL : (choice ?? "")}
+          selectedOptions={choice ? [choice] : []}
+          onOptionSelect={(_event, data) => setChoice(data.optionValue)}
+        >
+          <Option value={AUTOMATIC}>{AUTOMATIC_LABEL}</Option>
+          {(policies.data ?? []).map((policy) => (
+            <Option key={policy.id} value={policy.name}>
+              {policy.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,10 @@
+/** Counts as the Users page writes them: grouped digits, so 10,000 reads at a glance. */
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
+export const formatCount = (count: number) => COUNT_FORMAT.format(count);
+
+/** The live status beside the menus: how many users are shown, and how many of them are selected. */
+export function describeCount(found: number, selected: number): string {
+  const users = found === 1 ? "1 user" : `${formatCount(found)} users`;
+  return selected > 0 ? `${users}, ${formatCount(selected)} selected` : users;
+}

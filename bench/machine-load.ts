@@ -1,0 +1,66 @@
+/**
+ * How busy the machine was with work that is not the benchmark's: on a 2-core machine a test run or a
+ * browser elsewhere halves what the benchmark gets, so each phase records the share of all cores that
+ * other processes used (busy CPU time from /proc/stat, minus this process, its children and PostgreSQL's
+ * backends, which are part of what is measured). Linux only; elsewhere it reports nothing.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+
+interface Sample {
+  busy: number;
+  total: number;
+  ours: number;
+}
+
+/** utime + stime (+ children's, for this process) of one process, in clock ticks. */
+function processTicks(pid: string | number, withChildren = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name is in parentheses and may hold spaces: count fields after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const own = Number(fields[11]) + Number(fields[12]);
+  return withChildren ? own + Number(fields[13]) + Number(fields[14]) : own;
+}
+
+function postgresTicks(): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks += processTicks(pid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks;
+}
+
+function sample(): Sample | undefined {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number);
+    if (!cpu) return undefined;
+    const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+    const total = cpu.slice(0, 8).reduce((sum, value) => sum + value, 0);
+    return { busy: total - idle, total, ours: processTicks("self", true) + postgresTicks() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share (0–100 %) of all cores that other processes used since the last call. */
+export function otherLoadMeter(): () => number | undefined {
+  let last = sample();
+  return () => {
+    const now = sample();
+    const before = last;
+    last = now;
+    if (!now || !before || now.total === before.total) return undefined;
+    const others = now.busy - before.busy - (now.ours - before.ours);
+    return Math.max(0, (others / (now.total - before.total)) * 100);
+  };
+}
+
+/** Other processes' share of the cores over `ms`, measured before the benchmark starts its own work. */
+export async function idleCheck(ms = 3000): Promise<number | undefined> {
+  const meter = otherLoadMeter();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return meter();
+}

@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { BASE_URL, createAccount, signInAs } from "./support/accounts.ts";
+
+test("the audit log shows a failed sign-in, and filters by action and outcome", async ({ page }) => {
+  const victim = await createAccount(["CsHelpDesk"]);
+  const failed = await page.request.post("/api/auth/sign-in", {
+    headers: { origin: BASE_URL },
+    data: { username: victim.username, password: "not the password" },
+  });
+  expect(failed.status()).toBe(401);
+  await signInAs(page, ["CsViewOnlyAdministrator"]);
+  await page.goto("/audit");
+  const table = page.getByRole("table", { name: "Audit events" });
+  await expect(table.getByRole("row").nth(1)).toContainText("Sign in");
+
+  await page.getByRole("combobox", { name: "Outcome" }).click();
+  await page.getByRole("option", { name: "Failure" }).click();
+  await page.getByRole("textbox", { name: "Target" }).fill(victim.username);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/outcome=Failure/);
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText("reason: WrongPassword");
+
+  const { violations } = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+});

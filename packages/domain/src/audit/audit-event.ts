@@ -1,0 +1,86 @@
+/**
+ * Audit events: who did what to whom, when, from where, and how it ended. Written in the same transaction as
+ * the change they record; never holding a PIN or a password.
+ */
+import { z } from "zod";
+
+export const AUDIT_ACTIONS = {
+  "auth.signIn": "Sign in",
+  "auth.signOut": "Sign out",
+  "auth.throttled": "Sign-in throttled",
+  "account.create": "Create console account",
+  "account.setRoles": "Change roles",
+  "account.disable": "Disable console account",
+  "account.enable": "Enable console account",
+  "account.resetPassword": "Reset password",
+  "pin.lock": "Lock PIN",
+  "pin.unlock": "Unlock PIN",
+  "pin.set": "Set PIN",
+  "pin.temporaryLock": "PIN locked for an hour (too many attempts)",
+  "pin.systemLock": "PIN locked (too many attempts)",
+  "pinPolicy.create": "New PIN policy",
+  "pinPolicy.update": "Edit PIN policy",
+  "pinPolicy.remove": "Remove PIN policy",
+  "pinPolicy.assign": "Assign PIN policy",
+  "savedQuery.create": "Save query",
+  "savedQuery.update": "Change saved query",
+  "savedQuery.delete": "Delete saved query",
+  "job.start": "Start job",
+  "job.cancel": "Cancel job",
+  "serviceKey.create": "Create service key",
+  "serviceKey.revoke": "Revoke service key",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export const AUDIT_OUTCOMES = ["Success", "Failure", "Denied"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export type AuditActorType = "account" | "serviceKey" | "system" | "anonymous";
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorType: AuditActorType;
+  actorName: string;
+  action: AuditAction;
+  targetType: string | null;
+  targetName: string | null;
+  outcome: AuditOutcome;
+  /** Plain facts about the event (reason, changed fields, counts); never a secret. */
+  details: Record<string, unknown>;
+  clientAddress: string | null;
+}
+
+const optionalText = z.string().trim().max(256, "must be at most 256 characters").optional();
+const isoDate = z.iso.datetime({
+  offset: true,
+  error: "must be a date and time such as 2026-11-23T09:00:00Z",
+});
+
+export const AuditQuery = z
+  .object({
+    actor: optionalText,
+    action: z
+      .enum(AUDIT_ACTION_KEYS as [AuditAction, ...AuditAction[]], { error: "unknown action" })
+      .optional(),
+    target: optionalText,
+    outcome: z.enum(AUDIT_OUTCOMES, { error: "must be Success, Failure or Denied" }).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** The id of the last event of the previous page (events are newest first). */
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200, "must be at most 200").default(50),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+    path: ["to"],
+    message: "must not be before from",
+  });
+export type AuditQuery = z.output<typeof AuditQuery>;
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import {
+  deniedReason,
+  hasPermission,
+  PERMISSIONS,
+  type Permission,
+  permissionsOf,
+  rolesWith,
+} from "./permissions.ts";
+import { CS_ROLES, type CsRole } from "./roles.ts";
+
+// DESIGN §3.1, written out role by role so a change to the matrix has to change this table too.
+const EXPECTED: Record<CsRole, Permission[]> = {
+  CsAdministrator: [...PERMISSIONS],
+  CsUserAdministrator: [
+    "users:read",
+    "pin:read",
+    "pin:lock",
+    "pin:set",
+    "pinPolicy:read",
+    "pinPolicy:assign",
+  ],
+  CsVoiceAdministrator: ["users:read", "pin:read", "pinPolicy:read"],
+  CsServerAdministrator: ["users:read", "pin:read", "pinPolicy:read", "pinPolicy:write", "audit:read"],
+  CsViewOnlyAdministrator: ["users:read", "pin:read", "pinPolicy:read", "audit:read"],
+  CsHelpDesk: ["users:read", "pin:read", "pin:lock", "pinPolicy:read"],
+  CsArchivingAdministrator: [],
+  CsResponseGroupAdministrator: [],
+  CsLocationAdministrator: [],
+  CsResponseGroupManager: [],
+  CsPersistentChatAdministrator: [],
+};
+
+describe("the permission matrix", () => {
+  it.each(CS_ROLES)("%s holds exactly its permissions", (role) => {
+    expect(permissionsOf([role])).toEqual(EXPECTED[role]);
+    for (const permission of PERMISSIONS) {
+      expect(hasPermission([role], permission)).toBe(EXPECTED[role].includes(permission));
+    }
+  });
+
+  it("denies everything to an account with no role", () => {
+    expect(permissionsOf([])).toEqual([]);
+    for (const permission of PERMISSIONS) expect(hasPermission([], permission)).toBe(false);
+  });
+
+  it("gives several roles the union of their permissions", () => {
+    expect(permissionsOf(["CsHelpDesk", "CsServerAdministrator"])).toEqual([
+      "users:read",
+      "pin:read",
+      "pin:lock",
+      "pinPolicy:read",
+      "pinPolicy:write",
+      "audit:read",
+    ]);
+  });
+
+  it("gives PIN policy reading to every role that reads users", () => {
+    expect(rolesWith("pinPolicy:read")).toEqual(rolesWith("users:read"));
+  });
+
+  it("names the roles that may run a task when it is denied", () => {
+    expect(rolesWith("pin:set")).toEqual(["CsAdministrator", "CsUserAdministrator"]);
+    expect(deniedReason("accounts:manage")).toBe(
+      "Needs the CsAdministrator role (Manage console accounts and their roles).",
+    );
+    expect(deniedReason("pin:lock")).toBe(
+      "Needs the CsAdministrator, CsUserAdministrator or CsHelpDesk role (Lock-CsClientPin / Unlock-CsClientPin).",
+    );
+    expect(deniedReason("pin:set")).toBe(
+      "Needs the CsAdministrator or CsUserAdministrator role (Set-CsClientPin).",
+    );
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The search-query object (DESIGN §4): one shape for the API, the page URL and .usf files.
+ */
+import { z } from "zod";
+import { organizationalUnitKey } from "../directory/distinguished-name.ts";
+import {
+  type FILTER_OPERATORS,
+  FILTER_PROPERTIES,
+  filterDefinition,
+  OPERATOR_LABELS,
+  parseYesNo,
+} from "./filter-catalogue.ts";
+
+export const MAX_FILTERS = 20;
+export const MAX_USERS_LIMIT = 10_000;
+export const DEFAULT_MAX_USERS = 200;
+/** Longer than any directory attribute a clause compares with (AD caps displayName at 256). */
+export const MAX_VALUE_LENGTH = 256;
+export const MAX_SEARCH_TEXT_LENGTH = 256;
+
+/** PostgreSQL text cannot hold U+0000, and no directory value has one: refuse it with the other rules. */
+const withoutNul = (schema: z.ZodString) =>
+  schema.refine((text) => !text.includes("\u0000"), "must not contain a NUL character");
+
+export const SearchMode = z.enum(["Search", "LdapSearch"]);
+export type SearchMode = z.infer<typeof SearchMode>;
+
+export const FilterClause = z
+  .object({
+    property: z.enum(FILTER_PROPERTIES, {
+      error: (issue) => `unknown property ${JSON.stringify(issue.input)}`,
+    }),
+    operator: z.string(),
+    value: withoutNul(z.string().max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`)),
+  })
+  .superRefine((clause, ctx) => {
+    const definition = filterDefinition(clause.property);
+    if (!(definition.operators as readonly string[]).includes(clause.operator)) {
+      const allowed = definition.operators.map((op) => `${op} (${OPERATOR_LABELS[op]})`).join(" or ");
+      ctx.addIssue({
+        code: "custom",
+        path: ["operator"],
+        message: `${definition.label} takes ${allowed}, not ${JSON.stringify(clause.operator)}`,
+      });
+    }
+    if (definition.kind === "boolean" && parseYesNo(clause.value) === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `${definition.label} takes True or False, not ${JSON.stringify(clause.value)}`,
+      });
+    }
+    if (definition.kind === "organizationalUnit" && organizationalUnitKey(clause.value) === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: `${definition.label} takes a distinguished name such as OU=Finance,DC=litwareinc,DC=com`,
+      });
+    }
+  })
+  .transform((clause) => ({
+    property: clause.property,
+    operator: clause.operator as (typeof FILTER_OPERATORS)[number],
+    value: clause.value,
+  }));
+export type FilterClause = z.output<typeof FilterClause>;
+
+export const SearchQuery = z
+  .object({
+    mode: SearchMode.default("Search"),
+    searchText: withoutNul(
+      z.string().max(MAX_SEARCH_TEXT_LENGTH, `must be at most ${MAX_SEARCH_TEXT_LENGTH} characters`),
+    ).optional(),
+    ldapFilter: z.string().max(4096, "must be at most 4096 characters").optional(),
+    maxUsers: z
+      .number({ error: "must be a whole number from 1 to 10000" })
+      .int("must be a whole number from 1 to 10000")
+      .min(1, "must be at least 1")
+      .max(MAX_USERS_LIMIT, `must be at most ${MAX_USERS_LIMIT}`)
+      .default(DEFAULT_MAX_USERS),
+    filters: z.array(FilterClause).max(MAX_FILTERS, `at most ${MAX_FILTERS} filter clauses`).default([]),
+  })
+  .strict();
+export type SearchQuery = z.output<typeof SearchQuery>;
+export type SearchQueryInput = z.input<typeof SearchQuery>;
+
+export const EMPTY_SEARCH: SearchQuery = {
+  mode: "Search",
+  searchText: "",
+  maxUsers: DEFAULT_MAX_USERS,
+  filters: [],
+};

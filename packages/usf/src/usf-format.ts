@@ -1,0 +1,21 @@
+/**
+ * The .usf saved-query format (DESIGN §3.8, docs/usf-format.md): names and limits shared by the reader,
+ * the writer and the tests.
+ */
+
+export const USF_NAMESPACE = "urn:pindesk:usf";
+/** The format version this code writes and the newest it reads. */
+export const USF_VERSION = 1;
+/** 64 KiB: every valid query fits with room to spare (docs/usf-format.md), so more is not a saved query. */
+export const MAX_USF_BYTES = 64 * 1024;
+
+/** The children of <UserSearch>, in the order version 1 requires. */
+export const USF_ELEMENTS = ["Mode", "SearchText", "LdapFilter", "MaxUsers", "Filters"] as const;
+export type UsfElement = (typeof USF_ELEMENTS)[number];
+
+/** A reason a file was refused. `line` and `column` are 1-based; file-wide problems are on line 1. */
+export interface UsfProblem {
+  line: number;
+  column?: number;
+  message: string;
+}
