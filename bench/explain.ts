@@ -1,26 +1,34 @@
 /**
- * EXPLAIN ANALYZE of the exact SQL the app sends for a search: the query is built by the app's own
- * `searchUserRows` against a Kysely that records instead of executing, then explained on the real database
- * with the same parameters. Nothing in apps/ is touched. A plan summary says where the time goes: which
- * scans read how many rows to return how few.
+ * EXPLAIN ANALYZE of the exact SQL the app sends for a search: the app's own `searchUserRows` runs on the real
+ * database through a plugin that notes each query it compiles, and each noted query is then explained with the
+ * same parameters. A search may run more than one statement (a first walk of the display-name index, then the
+ * branches when the walk does not fill the page: decision 0013), and which ones depends on the data, so the
+ * queries are taken from a real run, not from a dry one. Nothing in apps/ is touched. A plan summary says where
+ * the time goes: which scans read how many rows to return how few.
  */
 import { SearchQuery } from "@pindesk/domain/users/search-query";
-import { CompiledQuery, type Kysely } from "kysely";
+import { CompiledQuery, type Kysely, type KyselyPlugin } from "kysely";
 import type { Database } from "../apps/server/src/db/schema.ts";
 import { searchUserRows } from "../apps/server/src/directory/user-search.ts";
-import { sqlRecorder } from "./sql-recorder.ts";
 
-/** The one SELECT the app runs for this search body (as POST /api/users/search would parse it). */
-export async function searchSql(body: object, now = new Date()): Promise<CompiledQuery> {
+/** The SELECTs the app runs for this search body (as POST /api/users/search would parse it), in order. */
+export async function searchSql(
+  db: Kysely<Database>,
+  body: object,
+  now = new Date(),
+): Promise<CompiledQuery[]> {
   const queries: CompiledQuery[] = [];
-  await searchUserRows(
-    sqlRecorder((query) => queries.push(query)),
-    SearchQuery.parse(body),
-    now,
-  );
-  const [query] = queries;
-  if (!query || queries.length !== 1) throw new Error(`Expected one query, got ${queries.length}`);
-  return query;
+  const executor = db.getExecutor();
+  const noting: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      queries.push(executor.compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  await searchUserRows(db.withPlugin(noting), SearchQuery.parse(body), now);
+  if (queries.length === 0) throw new Error("The search ran no query");
+  return queries;
 }
 
 interface PlanNode {
@@ -35,6 +43,8 @@ interface PlanNode {
 }
 
 export interface PlanSummary {
+  /** How many statements the search ran (each is explained and summed). */
+  statements: number;
   executionMs: number;
   planningMs: number;
   /** Rows the scans of directory_users and user_pins touched (kept + removed by filter, × loops). */
@@ -54,8 +64,7 @@ const read = (node: PlanNode) =>
 
 const count = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : String(Math.round(n)));
 
-export async function explainSearch(db: Kysely<Database>, body: object): Promise<PlanSummary> {
-  const query = await searchSql(body);
+async function planOf(db: Kysely<Database>, query: CompiledQuery) {
   const explained = await db.executeQuery<{ "QUERY PLAN": unknown }>(
     CompiledQuery.raw(`explain (analyze, buffers, format json) ${query.sql}`, [...query.parameters]),
   );
@@ -66,9 +75,15 @@ export async function explainSearch(db: Kysely<Database>, body: object): Promise
     "Planning Time": number;
   }[];
   if (!root) throw new Error("EXPLAIN answered no plan");
-  const all = scans(root.Plan).filter((n) =>
-    ["directory_users", "user_pins"].includes(n["Relation Name"] ?? ""),
-  );
+  return root;
+}
+
+export async function explainSearch(db: Kysely<Database>, body: object): Promise<PlanSummary> {
+  const roots = [];
+  for (const query of await searchSql(db, body)) roots.push(await planOf(db, query));
+  const all = roots
+    .flatMap((root) => scans(root.Plan))
+    .filter((n) => ["directory_users", "user_pins"].includes(n["Relation Name"] ?? ""));
   const heaviest = [...all].sort((a, b) => read(b) - read(a)).slice(0, 3);
   const line = heaviest
     .map((n) => {
@@ -77,20 +92,27 @@ export async function explainSearch(db: Kysely<Database>, body: object): Promise
       return `${n["Node Type"]}${using}: ${count(read(n))} rows read, ${count(n["Actual Rows"] * n["Actual Loops"])} kept${loops}`;
     })
     .join("; ");
+  const statements = roots.length > 1 ? `${roots.length} statements: ` : "";
   return {
-    executionMs: root["Execution Time"],
-    planningMs: root["Planning Time"],
+    statements: roots.length,
+    executionMs: roots.reduce((sum, root) => sum + root["Execution Time"], 0),
+    planningMs: roots.reduce((sum, root) => sum + root["Planning Time"], 0),
     rowsRead: Math.round(all.reduce((sum, n) => sum + read(n), 0)),
-    line,
+    line: `${statements}${line}`,
   };
 }
 
-/** The text plan, for the report's appendix on shapes that miss their target. */
+/** The text plans, for the report's appendix on shapes that miss their target. */
 export async function explainText(db: Kysely<Database>, body: object): Promise<string> {
-  const query = await searchSql(body);
-  const explained = await db.executeQuery<{ "QUERY PLAN": string }>(
-    CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]),
-  );
-  const plan = explained.rows.map((row) => row["QUERY PLAN"]).join("\n");
-  return `${query.sql.replace(/\s+/g, " ").trim()}\n-- parameters: ${JSON.stringify(query.parameters)}\n${plan}`;
+  const parts: string[] = [];
+  for (const query of await searchSql(db, body)) {
+    const explained = await db.executeQuery<{ "QUERY PLAN": string }>(
+      CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]),
+    );
+    const plan = explained.rows.map((row) => row["QUERY PLAN"]).join("\n");
+    parts.push(
+      `${query.sql.replace(/\s+/g, " ").trim()}\n-- parameters: ${JSON.stringify(query.parameters)}\n${plan}`,
+    );
+  }
+  return parts.join("\n\n");
 }
