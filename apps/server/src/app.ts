@@ -37,6 +37,7 @@ import { createUsersRepository } from "./features/users/repository.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { createUsersService } from "./features/users/service.ts";
 import { apiNotFound, errorHandler } from "./http/errors.ts";
+import { openApiRoute } from "./http/openapi.ts";
 import { mountRoutes, type RouteDefinition } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
@@ -105,6 +106,7 @@ export function createApp(deps: AppDependencies): Express {
     ...serviceKeyRoutes(serviceKeys, clock),
     ...savedQueryRoutes(createSavedQueryService(db, clock)),
     ...jobRoutes(createJobService(db, clock, deps.vault)),
+    openApiRoute(() => routes),
   ];
   const api = express.Router();
   api.use(noStore);

@@ -6,6 +6,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { deniedReason, hasPermission, type Permission } from "@pindesk/domain/auth/permissions";
 import type { Request, RequestHandler, Router } from "express";
+import type { RequestSchemas } from "./define-route.ts";
 import { HttpError } from "./errors.ts";
 import "./request-context.ts";
 
@@ -25,6 +26,8 @@ export interface RouteDefinition {
   path: string;
   access: Access;
   summary: string;
+  /** The request's schemas, declared through `defineRoute`: they validate it and describe it (OpenAPI). */
+  request?: RequestSchemas;
   handler: RequestHandler;
 }
 

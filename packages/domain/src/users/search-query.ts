@@ -30,7 +30,8 @@ export const FilterClause = z
     property: z.enum(FILTER_PROPERTIES, {
       error: (issue) => `unknown property ${JSON.stringify(issue.input)}`,
     }),
-    operator: z.string(),
+    // Checked against the property below, so an operator the property does not take names the ones it does.
+    operator: z.string().describe("EqualTo or NotEqualTo, as the property takes (the filter catalogue)"),
     value: withoutNul(z.string().max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`)),
   })
   .superRefine((clause, ctx) => {

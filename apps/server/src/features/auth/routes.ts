@@ -1,20 +1,20 @@
 /** /api/auth: sign in, sign out, and who is signed in. */
 import { SignInRequest } from "@pindesk/domain/auth/sign-in";
+import { defineRoute } from "../../http/define-route.ts";
 import { clientAddress, requireSession } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { parseRequest } from "../../http/validate.ts";
 import { type AuthService, ThrottledError } from "./auth-service.ts";
 import { clearSessionCookie, readSessionId, setSessionCookie } from "./session-cookie.ts";
 
 export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: "post",
       path: "/auth/sign-in",
       access: "public",
       summary: "Sign in with a console account; sets the session cookie and answers the CSRF token",
-      handler: async (req, res) => {
-        const request = parseRequest(SignInRequest, req.body ?? {}, "body");
+      request: { body: SignInRequest },
+      handle: async ({ body: request }, req, res) => {
         try {
           const { sessionId, info } = await auth.signIn(request, {
             clientAddress: clientAddress(req),
@@ -28,26 +28,26 @@ export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteD
           throw error;
         }
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "post",
       path: "/auth/sign-out",
       access: "signedIn",
       summary: "End this session, here and on every replica",
-      handler: async (req, res) => {
+      handle: async (_input, req, res) => {
         await auth.signOut(requireSession(req), clientAddress(req));
         clearSessionCookie(req, res);
         res.status(204).end();
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/auth/me",
       access: "signedIn",
       summary: "The signed-in account, its roles and permissions, and the session's CSRF token",
-      handler: (req, res) => {
+      handle: (_input, req, res) => {
         res.json(auth.describe(requireSession(req)));
       },
-    },
+    }),
   ];
 }

@@ -6,14 +6,15 @@
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
 import type { Permission } from "@pindesk/domain/auth/permissions";
 import { CreateAssignJobRequest, CreateJobRequest, type JobKind } from "@pindesk/domain/jobs/job";
-import type { Request } from "express";
 import { sendCsvDownload } from "../../http/csv-download.ts";
+import { defineRoute } from "../../http/define-route.ts";
 import { requireSession, sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { parseRequest } from "../../http/validate.ts";
 import type { JobService } from "./job-service.ts";
 
-const jobId = (req: Request) => parseRequest(AccountIdParams, req.params, "params").id;
+const byId = { params: AccountIdParams };
+/** Lock, Unlock and Set PIN jobs take the search only; Assign policies names the policy too. */
+const NoPolicyJobRequest = CreateJobRequest.transform((body) => ({ ...body, policy: null }));
 
 const STARTS: { kind: JobKind; path: string; access: Permission; summary: string }[] = [
   {
@@ -44,65 +45,62 @@ const STARTS: { kind: JobKind; path: string; access: Permission; summary: string
 
 export function jobRoutes(jobs: JobService): RouteDefinition[] {
   return [
-    ...STARTS.map(
-      (start): RouteDefinition => ({
+    ...STARTS.map(({ kind, ...start }) =>
+      defineRoute({
         method: "post",
-        path: start.path,
-        access: start.access,
-        summary: start.summary,
-        handler: async (req, res) => {
-          const body =
-            start.kind === "assignPolicy"
-              ? parseRequest(CreateAssignJobRequest, req.body ?? {}, "body")
-              : { ...parseRequest(CreateJobRequest, req.body ?? {}, "body"), policy: null };
-          res.status(202).json({
-            job: await jobs.start(
-              requireSession(req),
-              sessionCaller(req),
-              start.kind,
-              body.query,
-              body.policy,
-            ),
-          });
+        ...start,
+        request: { body: kind === "assignPolicy" ? CreateAssignJobRequest : NoPolicyJobRequest },
+        handle: async ({ body }, req, res) => {
+          const job = await jobs.start(
+            requireSession(req),
+            sessionCaller(req),
+            kind,
+            body.query,
+            body.policy,
+          );
+          res.status(202).json({ job });
         },
       }),
     ),
-    {
+    defineRoute({
       method: "get",
       path: "/jobs",
       access: "users:read",
       summary: "The latest jobs: your own, or everyone's for CsAdministrator",
-      handler: async (req, res) => {
+      handle: async (_input, req, res) => {
         res.json({ jobs: await jobs.list(requireSession(req)) });
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/jobs/:id",
       access: "users:read",
       summary: "A job's progress",
-      handler: async (req, res) => {
-        res.json({ job: await jobs.get(requireSession(req), jobId(req)) });
+      request: byId,
+      handle: async ({ params }, req, res) => {
+        res.json({ job: await jobs.get(requireSession(req), params.id) });
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "post",
       path: "/jobs/:id/cancel",
       access: "users:read",
       summary: "Cancel a job: it stops after the chunk it is on",
-      handler: async (req, res) => {
-        res.json({ job: await jobs.cancel(requireSession(req), sessionCaller(req), jobId(req)) });
+      request: byId,
+      handle: async ({ params }, req, res) => {
+        res.json({ job: await jobs.cancel(requireSession(req), sessionCaller(req), params.id) });
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/jobs/:id/results.csv",
       access: "users:read",
       summary: "A result per user; a Set PIN job's new PINs for its creator, the first time only",
-      handler: async (req, res) => {
-        const download = await jobs.results(requireSession(req), jobId(req));
+      request: byId,
+      handle: async ({ params }, req, res) => {
+        const download = await jobs.results(requireSession(req), params.id);
         if (await sendCsvDownload(req, res, download.fileName, download.chunks)) await download.delivered();
       },
-    },
+    }),
   ];
 }

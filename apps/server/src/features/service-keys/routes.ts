@@ -5,10 +5,10 @@
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
 import { CreateServiceKeyRequest, type ServiceKeyView } from "@pindesk/domain/pins/service-keys";
 import type { Clock } from "../../clock.ts";
+import { defineRoute } from "../../http/define-route.ts";
 import { HttpError, notFound } from "../../http/errors.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { parseRequest } from "../../http/validate.ts";
 import type { ServiceKeyInfo, ServiceKeyStore } from "./service-key-store.ts";
 
 const view = (key: ServiceKeyInfo): ServiceKeyView => ({
@@ -21,40 +21,40 @@ const view = (key: ServiceKeyInfo): ServiceKeyView => ({
 
 export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: "get",
       path: "/service-keys",
       access: "accounts:manage",
       summary: "Every service key (never the keys themselves): name, made, last used, revoked",
-      handler: async (_req, res) => {
+      handle: async (_input, _req, res) => {
         res.json({ serviceKeys: (await keys.list()).map(view) });
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "post",
       path: "/service-keys",
       access: "accounts:manage",
       summary: "Make a key for a dial-in bridge; the key is in this answer only",
-      handler: async (req, res) => {
-        const { name } = parseRequest(CreateServiceKeyRequest, req.body ?? {}, "body");
+      request: { body: CreateServiceKeyRequest },
+      handle: async ({ body: { name } }, req, res) => {
         if (await keys.isNameInUse(name))
           throw new HttpError(409, "conflict", `There is already an active service key named ${name}`);
         const { key, info } = await keys.create(name, sessionCaller(req).actor, clock.now());
         res.status(201).json({ key, serviceKey: view(info) });
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "post",
       path: "/service-keys/:id/revoke",
       access: "accounts:manage",
       summary: "Revoke a service key: bridges using it are refused from then on",
-      handler: async (req, res) => {
-        const { id } = parseRequest(AccountIdParams, req.params, "params");
+      request: { params: AccountIdParams },
+      handle: async ({ params: { id } }, req, res) => {
         if (!(await keys.revoke(id, sessionCaller(req).actor, clock.now()))) {
           throw notFound(`There is no active service key with id ${id}`);
         }
         res.status(204).end();
       },
-    },
+    }),
   ];
 }

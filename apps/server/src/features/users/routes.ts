@@ -5,65 +5,64 @@
 import { SearchPageParams } from "@pindesk/domain/users/search-page";
 import { SearchQuery } from "@pindesk/domain/users/search-query";
 import { sendCsvDownload } from "../../http/csv-download.ts";
+import { defineRoute } from "../../http/define-route.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { parseRequest } from "../../http/validate.ts";
 import { ResolveQuery, searchFromUrl, UserIdParams } from "./schema.ts";
 import type { UsersService } from "./service.ts";
 
 export function usersRoutes(service: UsersService): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: "post",
       path: "/users/search",
       access: "users:read",
       summary:
         "Search users: the search text or LDAP filter and Add Filter clauses of the Users page (Get-CsUser), " +
         "a page at a time with ?limit= and ?after=<nextCursor>",
-      handler: async (req, res) => {
-        const query = parseRequest(SearchQuery, req.body ?? {}, "body");
-        const page = parseRequest(SearchPageParams, req.query, "query");
-        res.json(await service.search(query, page));
+      request: { body: SearchQuery, query: SearchPageParams },
+      handle: async ({ body, query }, _req, res) => {
+        res.json(await service.search(body, query));
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/users/resolve",
       access: "users:read",
       summary: "Users matching an identity in any Cs format (SIP, UPN, domain\\logon, display name, DN)",
-      handler: async (req, res) => {
-        const { identity } = parseRequest(ResolveQuery, req.query, "query");
-        res.json(await service.resolve(identity));
+      request: { query: ResolveQuery },
+      handle: async ({ query }, _req, res) => {
+        res.json(await service.resolve(query.identity));
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/users/choices",
       access: "users:read",
       summary: "Registrar pools, sites, PIN policies and OUs for the filter value pickers",
-      handler: async (_req, res) => {
+      handle: async (_input, _req, res) => {
         res.json(await service.choices());
       },
-    },
-    {
+    }),
+    defineRoute({
       // GET, as it changes nothing: a plain link downloads it. Declared before /users/:id, which it would match.
       method: "get",
       path: "/users/export.csv",
       access: "users:read",
       summary: "Export to CSV: every user the search in the page-URL parameters matches, up to its maximum",
-      handler: async (req, res) => {
+      handle: async (_input, req, res) => {
         const { fileName, chunks } = service.exportCsv(searchFromUrl(req.originalUrl), "query.ldap");
         await sendCsvDownload(req, res, fileName, chunks);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: "get",
       path: "/users/:id",
       access: "users:read",
       summary: "One user's properties and PIN status (Show details)",
-      handler: async (req, res) => {
-        const { id } = parseRequest(UserIdParams, req.params, "params");
-        res.json({ user: await service.details(id) });
+      request: { params: UserIdParams },
+      handle: async ({ params }, _req, res) => {
+        res.json({ user: await service.details(params.id) });
       },
-    },
+    }),
   ];
 }
