@@ -6,6 +6,7 @@ import * as pinChecks from "./migrations/0003-pin-checks.ts";
 import * as savedQueries from "./migrations/0004-saved-queries.ts";
 import * as jobs from "./migrations/0005-jobs.ts";
 import * as searchIndexes from "./migrations/0006-search-indexes.ts";
+import * as filterKeys from "./migrations/0007-filter-keys.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-saved-queries": savedQueries,
   "0005-jobs": jobs,
   "0006-search-indexes": searchIndexes,
+  "0007-filter-keys": filterKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

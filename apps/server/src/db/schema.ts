@@ -65,6 +65,12 @@ export interface DirectoryUsersTable {
   sam_key: GeneratedAlways<string>;
   sip_key: GeneratedAlways<string | null>;
   line_key: GeneratedAlways<string | null>;
+  upn_key: GeneratedAlways<string | null>;
+  department_key: GeneratedAlways<string | null>;
+  title_key: GeneratedAlways<string | null>;
+  office_key: GeneratedAlways<string | null>;
+  company_key: GeneratedAlways<string | null>;
+  city_key: GeneratedAlways<string | null>;
   /** The E.164 number of the line URI (`+14255551102`), for PIN checks by phone. */
   phone_key: GeneratedAlways<string | null>;
   /** The `ext=` digits of the line URI, for PIN checks by extension. */

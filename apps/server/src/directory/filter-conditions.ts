@@ -2,17 +2,22 @@
  * Add Filter clauses (DESIGN §3.4) as SQL conditions over `directory_users u`. Every value is a parameter;
  * nothing a person types becomes SQL text. Not equal to is the exact complement of Equal to: a user with no
  * department is "not equal to Finance".
+ *
+ * A choice (registrar pool, site, PIN policy) is looked up first and compared by id: the planner then sees the
+ * ids themselves and their share of the directory, so a PIN policy three users have is read through its
+ * index, not by walking a million users in display order for a sub-select it cannot estimate.
  */
 import { organizationalUnitKey } from "@pindesk/domain/directory/distinguished-name";
 import { type FilterProperty, parseYesNo } from "@pindesk/domain/users/filter-catalogue";
 import type { FilterClause } from "@pindesk/domain/users/search-query";
-import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import type { Database } from "../db/schema.ts";
 import { matchesText, startsWith, withoutScheme } from "./text-match.ts";
 
 export interface TextColumn {
   column: string;
-  /** The generated lower-cased "C" column, where there is one. */
-  key?: string;
+  /** The generated lower-cased "C" column it is searched by (migrations 0001, 0007). */
+  key: string;
   /** A scheme the stored value has and the key has not. */
   scheme?: string;
 }
@@ -23,25 +28,25 @@ export const TEXT_COLUMNS: Partial<Record<FilterProperty, TextColumn>> = {
   FirstName: { column: "first_name", key: "first_name_key" },
   LastName: { column: "last_name", key: "last_name_key" },
   SamAccountName: { column: "sam_account_name", key: "sam_key" },
-  UserPrincipalName: { column: "user_principal_name" },
+  UserPrincipalName: { column: "user_principal_name", key: "upn_key" },
   SipAddress: { column: "sip_address", key: "sip_key", scheme: "sip:" },
   LineUri: { column: "line_uri", key: "line_key", scheme: "tel:" },
-  Department: { column: "department" },
-  Title: { column: "title" },
-  Office: { column: "office" },
-  Company: { column: "company" },
-  City: { column: "city" },
+  Department: { column: "department", key: "department_key" },
+  Title: { column: "title", key: "title_key" },
+  Office: { column: "office", key: "office_key" },
+  Company: { column: "company", key: "company_key" },
+  City: { column: "city", key: "city_key" },
 };
 
 export const column = (name: string) => sql.ref(`u.${name}`);
 
 /**
- * What a text value is compared with: the lower-cased key, or `lower(column)` where there is none. Both
- * compare in "C" order, so a prefix range holds exactly the values that start with the prefix; under a
- * linguistic collation `fín` would sort between `fin` and `fio` (docs/decisions/0002).
+ * What a text value is compared with: the lower-cased key, in "C" order, so a prefix range holds exactly the
+ * values that start with the prefix; under a linguistic collation `fín` would sort between `fin` and `fio`
+ * (docs/decisions/0002). Its own column also gives the planner statistics that `lower(column)` has not.
  */
 export function textKey(text: TextColumn): RawBuilder<unknown> {
-  return text.key ? column(text.key) : sql`(lower(${column(text.column)}) collate "C")`;
+  return column(text.key);
 }
 
 /** A value as its key holds it: without the scheme (`sip:`, `tel:`) the key leaves out, if it was typed. */
@@ -54,27 +59,59 @@ function textCondition(text: TextColumn, value: string): RawBuilder<SqlBool> {
   return matchesText(textKey(text), keyValue(text, value));
 }
 
-/** A choice value is a name from a list; empty means "none assigned". */
-function choiceCondition(property: FilterProperty, value: string): RawBuilder<SqlBool> {
-  switch (property) {
-    case "RegistrarPool":
-      return value === ""
-        ? sql<SqlBool>`u.registrar_pool_id is null`
-        : sql<SqlBool>`u.registrar_pool_id in (select id from registrar_pools where lower(fqdn) = lower(${value}))`;
-    case "Site":
-      return value === ""
-        ? sql<SqlBool>`u.registrar_pool_id is null`
-        : sql<SqlBool>`u.registrar_pool_id in (
-            select rp.id from registrar_pools rp join sites s on s.id = rp.site_id
-            where lower(s.name) = lower(${withoutScheme(value, "site:")}))`;
-    case "PinPolicy":
-      return value === ""
-        ? sql<SqlBool>`u.pin_policy_id is null`
-        : sql<SqlBool>`u.pin_policy_id in (
-            select id from pin_policies where scope = 'Tag' and lower(name) = lower(${withoutScheme(value, "tag:")}))`;
-    default:
-      throw new Error(`${property} is not a choice property`);
+type ChoiceProperty = "RegistrarPool" | "Site" | "PinPolicy";
+const isChoice = (property: FilterProperty): property is ChoiceProperty =>
+  property === "RegistrarPool" || property === "Site" || property === "PinPolicy";
+
+/** An Add Filter clause ready for SQL: a named choice carries the ids its name stands for. */
+export type ResolvedClause = FilterClause & { ids?: number[] };
+
+/** The ids a choice's name stands for: registrar pools (a pool, a site's pools) or one user PIN policy. */
+async function choiceIds(db: Kysely<Database>, property: ChoiceProperty, value: string): Promise<number[]> {
+  let found: { id: number }[];
+  if (property === "RegistrarPool") {
+    found = await db
+      .selectFrom("registrar_pools")
+      .select("id")
+      .where(sql`lower(fqdn)`, "=", value.toLowerCase())
+      .execute();
+  } else if (property === "Site") {
+    found = await db
+      .selectFrom("registrar_pools as rp")
+      .innerJoin("sites as s", "s.id", "rp.site_id")
+      .select("rp.id")
+      .where(sql`lower(s.name)`, "=", withoutScheme(value, "site:").toLowerCase())
+      .execute();
+  } else {
+    found = await db
+      .selectFrom("pin_policies")
+      .select("id")
+      .where("scope", "=", "Tag")
+      .where(sql`lower(name)`, "=", withoutScheme(value, "tag:").toLowerCase())
+      .execute();
   }
+  return found.map((row) => row.id);
+}
+
+/** Looks up every named choice of the clauses (a few rows of small tables) before the search is built. */
+export async function resolveClauses(
+  db: Kysely<Database>,
+  clauses: readonly FilterClause[],
+): Promise<ResolvedClause[]> {
+  return Promise.all(
+    clauses.map(async (clause) =>
+      isChoice(clause.property) && clause.value !== ""
+        ? { ...clause, ids: await choiceIds(db, clause.property, clause.value) }
+        : clause,
+    ),
+  );
+}
+
+/** A choice value is a name from a list, resolved to ids (`resolveClauses`); empty means "none assigned". */
+function choiceCondition(property: ChoiceProperty, value: string, ids: number[] = []): RawBuilder<SqlBool> {
+  const column = property === "PinPolicy" ? sql.ref("u.pin_policy_id") : sql.ref("u.registrar_pool_id");
+  if (value === "") return sql<SqlBool>`${column} is null`;
+  return ids.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${column} in (${sql.join(ids)})`;
 }
 
 function yesNoCondition(property: FilterProperty, now: Date): RawBuilder<SqlBool> {
@@ -93,7 +130,7 @@ function yesNoCondition(property: FilterProperty, now: Date): RawBuilder<SqlBool
   }
 }
 
-function equalTo(clause: FilterClause, now: Date): RawBuilder<SqlBool> {
+function equalTo(clause: ResolvedClause, now: Date): RawBuilder<SqlBool> {
   const text = TEXT_COLUMNS[clause.property];
   if (text) return textCondition(text, clause.value);
   switch (clause.property) {
@@ -105,7 +142,7 @@ function equalTo(clause: FilterClause, now: Date): RawBuilder<SqlBool> {
     case "RegistrarPool":
     case "Site":
     case "PinPolicy":
-      return choiceCondition(clause.property, clause.value);
+      return choiceCondition(clause.property, clause.value, clause.ids);
     default: {
       const condition = yesNoCondition(clause.property, now);
       return parseYesNo(clause.value) ? condition : sql<SqlBool>`not ${condition}`;
@@ -113,7 +150,23 @@ function equalTo(clause: FilterClause, now: Date): RawBuilder<SqlBool> {
   }
 }
 
-export function clauseCondition(clause: FilterClause, now: Date): RawBuilder<SqlBool> {
+/**
+ * Clauses whose columns every index of the Search users box carries (migration 0007): the display-name key,
+ * and the pool, PIN policy, Enabled and Enterprise Voice included beside it. A branch tests them on its
+ * index entries; any other clause needs the table row (user-search.ts).
+ */
+const COVERED_PROPERTIES: ReadonlySet<FilterProperty> = new Set([
+  "DisplayName",
+  "RegistrarPool",
+  "Site",
+  "PinPolicy",
+  "Enabled",
+  "EnterpriseVoiceEnabled",
+]);
+
+export const isIndexCovered = (clause: FilterClause) => COVERED_PROPERTIES.has(clause.property);
+
+export function clauseCondition(clause: ResolvedClause, now: Date): RawBuilder<SqlBool> {
   const condition = equalTo(clause, now);
   return clause.operator === "EqualTo" ? condition : sql<SqlBool>`not coalesce(${condition}, false)`;
 }

@@ -9,7 +9,7 @@ export function identityCondition(identity: UserIdentity): RawBuilder<SqlBool> {
     case "SipAddress":
       return sql<SqlBool>`u.sip_key = lower(${withoutScheme(identity.sipAddress, "sip:")})`;
     case "UserPrincipalName":
-      return sql<SqlBool>`lower(u.user_principal_name) = lower(${identity.userPrincipalName})`;
+      return sql<SqlBool>`u.upn_key = lower(${identity.userPrincipalName})`;
     case "DomainLogon":
       return sql<SqlBool>`(lower(u.netbios_domain) = lower(${identity.domain}) and u.sam_key = lower(${identity.logon}))`;
     case "DistinguishedName": {

@@ -9,7 +9,7 @@ import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { clauseCondition } from "./filter-conditions.ts";
+import { clauseCondition, isIndexCovered, resolveClauses } from "./filter-conditions.ts";
 import { identityCondition } from "./identity-condition.ts";
 import { ldapSearchCondition } from "./ldap-conditions.ts";
 import { type Branch, searchTextBranches } from "./search-text.ts";
@@ -31,21 +31,43 @@ export interface RowsPage {
  * the branch's own range and sorts it rather than walking display order hoping to meet matches early: with
  * first names and addresses that sort as display names do, that walk reads most of the directory.
  */
-const ORDER = {
-  index: sql`order by u.display_name_key, u.id`,
-  sort: sql`order by u.display_name_key || '', u.id`,
+const SORT_KEY = {
+  index: sql`u.display_name_key`,
+  sort: sql`u.display_name_key || ''`,
 };
+
+/**
+ * A branch's first matches in display-name order. Without Add Filter clauses its index answers alone. With
+ * them, a range like "first name starts with Kimberly" (20 000 users at a million) would be read row by row
+ * from the table to test each clause before sorting; instead its candidates are read from the index alone and
+ * sorted, behind a fence (`offset 0`) so the planner cannot fold them back into one scan, and then joined to
+ * the table: the planner either tests the clauses row by row in display order and stops at the cap (a
+ * clause most users pass), or starts from the clause's own index and keeps the candidates' order (a PIN
+ * policy three users have). The inner `u` is the subquery's own; the clauses speak of the outer one.
+ */
+function branchSql({ condition, order }: Branch, clauses: RawBuilder<SqlBool>[], limit: number) {
+  if (clauses.length === 0) {
+    return sql`(select u.id, u.display_name_key from directory_users u where ${condition}
+      order by ${SORT_KEY[order]}, u.id limit ${limit})`;
+  }
+  return sql`(select c.id, c.display_name_key from (
+      select u.id, u.display_name_key, ${SORT_KEY[order]} as sort_key from directory_users u where ${condition}
+      order by sort_key, u.id offset 0) c
+    join directory_users u on u.id = c.id where ${and(clauses)}
+    order by c.sort_key, c.id limit ${limit})`;
+}
 
 async function selectMatching(
   db: Kysely<Database>,
   where: readonly Branch[],
   cap: number,
+  clauses: RawBuilder<SqlBool>[] = [],
 ): Promise<RowsPage> {
   const limit = cap + 1;
-  const branchSql = ({ condition, order }: Branch) => sql`(
-    select u.id, u.display_name_key from directory_users u where ${condition}
-    ${ORDER[order]} limit ${limit})`;
-  const matched = sql.join(where.map(branchSql), sql` union `);
+  const matched = sql.join(
+    where.map((branch) => branchSql(branch, clauses, limit)),
+    sql` union `,
+  );
   // The ids first (each branch walks its index and stops at the cap), then their rows by primary key: a plain
   // join of the union to the table lets the planner hash the whole directory for a few hundred ids.
   const result = await sql<UserRow>`
@@ -82,7 +104,8 @@ export async function searchUserRows(
   now: Date,
   options: SearchOptions = {},
 ): Promise<RowsPage> {
-  const clauses = query.filters.map((clause) => clauseCondition(clause, now));
+  const resolved = await resolveClauses(db, query.filters);
+  const clauses = resolved.map((clause) => clauseCondition(clause, now));
   const { after } = options;
   // A row comparison the (display_name_key, id) btree serves as a range start.
   const start = after
@@ -105,14 +128,20 @@ export async function searchUserRows(
       query.maxUsers,
     );
   }
-  if (clauses.length === 0) {
+  // A term with a space matches display names, which the display-name branch walks in order anyway, and first
+  // and last names together, which sort with display names: walking the first entries would find neither.
+  if (clauses.length === 0 && !/\s/.test((query.searchText ?? "").trim())) {
     const walked = await walkFirstEntries(db, or(branches.map((b) => b.condition)), start, query.maxUsers);
     if (walked) return walked;
   }
+  // Clauses the branches' indexes carry are tested on the index entries; the others on the table's rows.
+  const covered = resolved.filter(isIndexCovered).map((clause) => clauseCondition(clause, now));
+  const joined = resolved.filter((clause) => !isIndexCovered(clause)).map((c) => clauseCondition(c, now));
   return selectMatching(
     db,
-    branches.map((b) => ({ ...b, condition: and([b.condition, ...filters]) })),
+    branches.map((b) => ({ ...b, condition: and([b.condition, ...start, ...covered]) })),
     query.maxUsers,
+    joined,
   );
 }
 
@@ -153,7 +182,7 @@ async function walkFirstEntries(
  * reading them all is its cost anyway); the Users page never counts.
  */
 export async function countUserRows(db: Kysely<Database>, query: SearchQuery, now: Date): Promise<number> {
-  const filters = query.filters.map((clause) => clauseCondition(clause, now));
+  const filters = (await resolveClauses(db, query.filters)).map((clause) => clauseCondition(clause, now));
   let condition: RawBuilder<SqlBool>;
   if (query.mode === "LdapSearch") {
     condition = and([ldapSearchCondition(query.ldapFilter ?? "", "query.ldapFilter"), ...filters]);

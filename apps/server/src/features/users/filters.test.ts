@@ -15,15 +15,19 @@ const isLocked = (user: DemoUser) => ["adminLocked", "systemLocked", "temporaryL
 const same = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
 const sipOf = (user: DemoUser) =>
   user.enabled || user.pool ? `sip:${user.samAccountName}@litwareinc.com` : null;
-const startsWithKen = (user: DemoUser) =>
-  [
+/** The Search users rule for a one-word term, `sip:` and `tel:` optional (DESIGN §3.3). */
+const startsWithTerm = (term: string) => (user: DemoUser) => {
+  const bare = term.toLowerCase().replace(/^(sip|tel):/, "");
+  return [
     name(user),
     user.firstName,
     user.lastName,
     user.samAccountName,
     sipOf(user)?.slice(4),
     user.lineUri?.slice(4),
-  ].some((field) => field?.toLowerCase().startsWith("ken"));
+  ].some((field) => field?.toLowerCase().startsWith(bare));
+};
+const startsWithKen = startsWithTerm("ken");
 const anOffice = DEMO_USERS.find((user) => user.office)?.office ?? "";
 
 /** One Equal to value per property and which demo users it must match. */
@@ -99,6 +103,27 @@ describe.each(TEST_ENGINES)("Add Filter clauses on %s", (engine) => {
     expect(matched).toContain("Ken Myer");
     expect(matched).toEqual(
       expected((u) => u.pool === "red-cs-001.litwareinc.com" && startsWithKen(u), true),
+    );
+  });
+
+  // With clauses, each way the term matches reads its candidates from its index and joins them to the clauses
+  // (user-search.ts): every property, with terms that match through different columns, and a cap of 3 that
+  // must keep the first three in display order.
+  describe.each(["Ke", "Smith", "sip:pi", "+1425", "da"])("the search text %s with", (term) => {
+    it.each(CASES)(
+      "%s %s: the users both match, in display order, up to the cap",
+      async (property, value, predicate) => {
+        const body = { searchText: term, filters: [{ property, operator: "EqualTo", value }] };
+        const want = expected((u) => predicate(u) && startsWithTerm(term)(u), true);
+        expect(await search(body)).toEqual(want);
+        const capped = await app.administrator.post<SearchResponse>("/api/users/search", {
+          ...body,
+          maxUsers: 3,
+        });
+        const displayOrder = [...want].sort((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : 1));
+        expect(capped.body.users.map((user) => user.displayName)).toEqual(displayOrder.slice(0, 3));
+        expect(capped.body.more).toBe(want.length > 3);
+      },
     );
   });
 
