@@ -6,20 +6,30 @@
 import type { AccountWithPassword } from "@pindesk/domain/accounts/console-account";
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
-import { type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
+import { type APIRequestContext, type Page, request as playwrightRequest, test } from "@playwright/test";
 
 export const E2E_PORT = 4180;
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** The second server: 10 000 synthetic users and no demo directory, for the tests of a large list. */
+export const SCALE_PORT = 4181;
+export const SCALE_URL = `http://127.0.0.1:${SCALE_PORT}`;
+export const SCALE_USERS = 10_000;
 export const ADMIN_PASSWORD = "e2e-first-admin-password";
 
-let admin: Promise<{ api: APIRequestContext; csrf: string }> | undefined;
+/** The server of the running test's project. */
+const baseUrl = () => test.info().project.use.baseURL ?? BASE_URL;
 
-/** An API client signed in as `admin`, shared by the tests of one worker. */
+const admins = new Map<string, Promise<{ api: APIRequestContext; csrf: string }>>();
+
+/** An API client signed in as `admin` on this project's server, shared by the tests of one worker. */
 function adminApi() {
-  admin ??= (async () => {
+  const base = baseUrl();
+  const existing = admins.get(base);
+  if (existing) return existing;
+  const admin = (async () => {
     const api = await playwrightRequest.newContext({
-      baseURL: BASE_URL,
-      extraHTTPHeaders: { origin: BASE_URL },
+      baseURL: base,
+      extraHTTPHeaders: { origin: base },
     });
     const response = await api.post("/api/auth/sign-in", {
       data: { username: "admin", password: ADMIN_PASSWORD },
@@ -28,6 +38,7 @@ function adminApi() {
       throw new Error(`admin sign-in failed: ${response.status()} ${await response.text()}`);
     return { api, csrf: ((await response.json()) as SessionInfo).csrfToken };
   })();
+  admins.set(base, admin);
   return admin;
 }
 
@@ -50,7 +61,7 @@ export async function createAccount(roles: CsRole[], displayName?: string) {
 export async function signInAs(page: Page, roles: CsRole[] = ["CsAdministrator"], displayName?: string) {
   const account = await createAccount(roles, displayName);
   const response = await page.request.post("/api/auth/sign-in", {
-    headers: { origin: BASE_URL },
+    headers: { origin: baseUrl() },
     data: { username: account.username, password: account.password },
   });
   if (!response.ok()) throw new Error(`sign-in as ${account.username} failed: ${response.status()}`);

@@ -115,3 +115,9 @@ export function toUserSummary(row: UserRow, now: Date): UserSummary {
     protected: row.protected,
   };
 }
+
+/** A capped answer: the rows, and whether more users match than the cap (the page never counts them). */
+export interface RowsPage {
+  rows: UserRow[];
+  more: boolean;
+}

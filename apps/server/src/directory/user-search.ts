@@ -9,53 +9,19 @@ import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { branchSql } from "./branch-sql.ts";
 import { clauseCondition, isIndexCovered, resolveClauses } from "./filter-conditions.ts";
 import { identityCondition } from "./identity-condition.ts";
 import { ldapSearchCondition } from "./ldap-conditions.ts";
 import { type Branch, searchTextBranches } from "./search-text.ts";
-import { USER_JOINS, USER_SELECT, type UserRow } from "./user-rows.ts";
+import { type PlanLimits, planSearchText } from "./search-text-plan.ts";
+import { and, or } from "./sql-conditions.ts";
+import { type RowsPage, USER_JOINS, USER_SELECT, type UserRow } from "./user-rows.ts";
 
-const and = (conditions: RawBuilder<SqlBool>[]) =>
-  conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
-const or = (conditions: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+export type { RowsPage } from "./user-rows.ts";
+
 /** One condition, walked in display-name order (the planner may still choose another index for it). */
 const walk = (condition: RawBuilder<SqlBool>): Branch => ({ condition, order: "index" });
-
-export interface RowsPage {
-  rows: UserRow[];
-  more: boolean;
-}
-
-/**
- * "sort" orders by an expression equal to the display-name key that no index provides, so the planner reads
- * the branch's own range and sorts it rather than walking display order hoping to meet matches early: with
- * first names and addresses that sort as display names do, that walk reads most of the directory.
- */
-const SORT_KEY = {
-  index: sql`u.display_name_key`,
-  sort: sql`u.display_name_key || ''`,
-};
-
-/**
- * A branch's first matches in display-name order. Without Add Filter clauses its index answers alone. With
- * them, a range like "first name starts with Kimberly" (20 000 users at a million) would be read row by row
- * from the table to test each clause before sorting; instead its candidates are read from the index alone and
- * sorted, behind a fence (`offset 0`) so the planner cannot fold them back into one scan, and then joined to
- * the table: the planner either tests the clauses row by row in display order and stops at the cap (a
- * clause most users pass), or starts from the clause's own index and keeps the candidates' order (a PIN
- * policy three users have). The inner `u` is the subquery's own; the clauses speak of the outer one.
- */
-function branchSql({ condition, order }: Branch, clauses: RawBuilder<SqlBool>[], limit: number) {
-  if (clauses.length === 0) {
-    return sql`(select u.id, u.display_name_key from directory_users u where ${condition}
-      order by ${SORT_KEY[order]}, u.id limit ${limit})`;
-  }
-  return sql`(select c.id, c.display_name_key from (
-      select u.id, u.display_name_key, ${SORT_KEY[order]} as sort_key from directory_users u where ${condition}
-      order by sort_key, u.id offset 0) c
-    join directory_users u on u.id = c.id where ${and(clauses)}
-    order by c.sort_key, c.id limit ${limit})`;
-}
 
 async function selectMatching(
   db: Kysely<Database>,
@@ -92,6 +58,8 @@ export interface SearchOptions {
   after?: RowCursor;
   /** Where the request holds the LDAP filter, for the 400 that names it. */
   ldapFilterPath?: string;
+  /** How a search text is planned (search-text-plan.ts); tests on a small directory shrink the limits. */
+  planLimits?: PlanLimits;
 }
 
 /**
@@ -128,11 +96,11 @@ export async function searchUserRows(
       query.maxUsers,
     );
   }
-  // A term with a space matches display names, which the display-name branch walks in order anyway, and first
-  // and last names together, which sort with display names: walking the first entries would find neither.
-  if (clauses.length === 0 && !/\s/.test((query.searchText ?? "").trim())) {
-    const walked = await walkFirstEntries(db, or(branches.map((b) => b.condition)), start, query.maxUsers);
-    if (walked) return walked;
+  if (clauses.length === 0) {
+    const text = query.searchText ?? "";
+    const plan = await planSearchText(db, text, branches, start, query.maxUsers, options.planLimits);
+    if ("page" in plan) return plan.page;
+    return selectMatching(db, plan.branches, query.maxUsers);
   }
   // Clauses the branches' indexes carry are tested on the index entries; the others on the table's rows.
   const covered = resolved.filter(isIndexCovered).map((clause) => clauseCondition(clause, now));
@@ -143,38 +111,6 @@ export async function searchUserRows(
     query.maxUsers,
     joined,
   );
-}
-
-/** Display-name index entries a search text reads in order before it falls back to the branches. */
-const WALK_BUDGET = 20_000;
-
-/**
- * Most terms match some column that does not sort with display names (a last name, an address): then the
- * first users in display order that match are among the first few thousand entries of the display-name
- * index, which holds every key (migration 0006), so reading that far answers the page without touching the
- * table. A term only correlated columns match ("Jen" for first names) does not fill the page within the
- * budget; the branches answer it. Undefined means: not answered here.
- */
-async function walkFirstEntries(
-  db: Kysely<Database>,
-  text: RawBuilder<SqlBool>,
-  start: RawBuilder<SqlBool>[],
-  cap: number,
-): Promise<RowsPage | undefined> {
-  const limit = cap + 1;
-  const result = await sql<UserRow>`
-    with walked as (
-      select u.id, u.display_name_key, u.first_name_key, u.last_name_key, u.sam_key, u.sip_key, u.line_key
-      from directory_users u where ${and(start)}
-      order by u.display_name_key, u.id limit ${WALK_BUDGET})
-    select ${USER_SELECT}
-    from directory_users u ${USER_JOINS}
-    where u.id = any(array(
-      select u.id from walked u where ${text} order by u.display_name_key, u.id limit ${limit}))
-    order by u.display_name_key, u.id`.execute(db);
-  // Fewer than a full page: later users may match too, unless the walk reached the end of the directory.
-  if (result.rows.length < limit) return undefined;
-  return { rows: result.rows.slice(0, cap), more: true };
 }
 
 /**
