@@ -74,3 +74,55 @@ test("10 000 users: Load more to the maximum, a windowed table, and every row re
     expect(await renderedRows(page).count()).toBeLessThan(200);
   }
 });
+
+test("Lock PIN and Unlock PIN on 10 000 selected users, in one request each", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, ["CsHelpDesk"]);
+  await page.goto(`/users?max=${SCALE_USERS}&find=1`);
+  for (let shown = 1000; shown <= SCALE_USERS; shown += 500) {
+    await loadMore(page).click();
+    await expect(page.getByRole("status")).toHaveText(new RegExp(`^${shown.toLocaleString("en-US")} users`));
+  }
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("menuitem", { name: "Select all search results" }).click();
+  await expect(page.getByRole("status")).toHaveText("10,000 users, 10,000 selected");
+
+  // Lock: some synthetic users' PINs were locked already; every user has a result, those first.
+  const lockResults = await runOnSelected(page, "Lock");
+  const summary = (await lockResults.getByText(/ done/).first().textContent()) ?? "";
+  const [, done = "", already = "0"] = /^([\d,]+) done(?:, ([\d,]+) already locked)?$/.exec(summary) ?? [];
+  expect(Number(done.replaceAll(",", "")) + Number(already.replaceAll(",", ""))).toBe(SCALE_USERS);
+  await expect(lockResults.getByRole("table", { name: "Results" }).getByRole("row")).toHaveCount(501);
+  await expect(lockResults).toContainText("The first 500 of 10,000 results are shown");
+  if (already !== "0") {
+    // Those already locked come before those just locked.
+    await expect(lockResults.getByRole("row").nth(1)).toContainText("Already locked");
+  }
+  const download = page.waitForEvent("download");
+  await lockResults.getByRole("button", { name: "Download every result (CSV)" }).click();
+  const csv = await (await download).createReadStream();
+  let text = "";
+  for await (const chunk of csv) text += chunk;
+  const records = text.trimEnd().split("\r\n");
+  expect(records[0]).toBe("Display name,Identity,Result,Details");
+  expect(records).toHaveLength(SCALE_USERS + 1);
+  await lockResults.getByRole("button", { name: "Close" }).click();
+
+  // Unlock: now every one of them was locked.
+  const unlockResults = await runOnSelected(page, "Unlock");
+  await expect(unlockResults).toContainText("10,000 done");
+  await unlockResults.getByRole("button", { name: "Close" }).click();
+  await expect(unlockResults).toBeHidden();
+});
+
+async function runOnSelected(page: Page, verb: "Lock" | "Unlock") {
+  await page.getByRole("button", { name: "Action" }).click();
+  await page.getByRole("menuitem", { name: `${verb} PIN`, exact: true }).click();
+  await page
+    .getByRole("dialog", { name: `${verb} the PIN of 10,000 users?` })
+    .getByRole("button", { name: `${verb} PIN` })
+    .click();
+  const results = page.getByRole("dialog", { name: `${verb} PIN` });
+  await expect(results.getByText(/ done/).first()).toBeVisible({ timeout: 60_000 });
+  return results;
+}

@@ -25,13 +25,16 @@ export const apiNotFound: RequestHandler = (req) => {
   throw notFound(`There is no API route ${req.method} ${req.path}`);
 };
 
+/** What express.json() accepts (app.ts); a larger body is answered 413 saying so. */
+export const JSON_BODY_LIMIT = "1mb";
+
 /** body-parser's errors carry a `type`; these are the client's mistakes, not ours. */
 function fromBodyParser(error: { type?: string; status?: number }): HttpError | undefined {
   switch (error.type) {
     case "entity.parse.failed":
       return new HttpError(400, "malformed_json", "The request body is not valid JSON");
     case "entity.too.large":
-      return new HttpError(413, "payload_too_large", "The request body is too large");
+      return new HttpError(413, "payload_too_large", `The request body is larger than ${JSON_BODY_LIMIT}`);
     case "encoding.unsupported":
     case "charset.unsupported":
       return new HttpError(415, "unsupported_encoding", "The request body must be UTF-8 JSON");

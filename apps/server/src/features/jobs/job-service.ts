@@ -3,6 +3,7 @@
  * is its creator's (and every CsAdministrator's) to see; a Set PIN job's new PINs only its creator's.
  */
 import { hasPermission } from "@pindesk/domain/auth/permissions";
+import { csvRecord } from "@pindesk/domain/csv/csv";
 import { FINISHED_JOB_STATUSES, type JobKind, type JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { Kysely } from "kysely";
@@ -11,7 +12,6 @@ import type { Clock } from "../../clock.ts";
 import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
 import { searchUserRows } from "../../directory/user-search.ts";
-import { csvRecord } from "../../http/csv.ts";
 import { HttpError, notFound } from "../../http/errors.ts";
 import type { Caller, ConsoleSession } from "../../http/request-context.ts";
 import { assignTarget } from "../../user-actions/assign-policy.ts";

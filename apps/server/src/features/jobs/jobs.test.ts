@@ -1,11 +1,12 @@
 /** Jobs over HTTP: every user a search matches, in chunks, with progress, results and an audit event each. */
+
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPinHasher } from "../../crypto/pin-hasher.ts";
 import { seedSyntheticUsers } from "../../db/seed/synthetic-directory.ts";
 import type { HttpClient } from "../../test/http-client.ts";
-import { parseCsv } from "../../test/parse-csv.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 

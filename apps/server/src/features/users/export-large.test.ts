@@ -2,6 +2,8 @@
  * A large export, read in batches by keyset: 3 000 synthetic users and 1 200 who share one display name (so
  * batch boundaries fall between users that only their id orders) must arrive whole, once each, in order.
  */
+
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
@@ -10,7 +12,6 @@ import { createPinHasher } from "../../crypto/pin-hasher.ts";
 import { insertDirectoryUsers } from "../../db/directory-writer.ts";
 import { DEMO_USERS } from "../../db/seed/demo-directory-data.ts";
 import { seedSyntheticUsers } from "../../db/seed/synthetic-directory.ts";
-import { parseCsv } from "../../test/parse-csv.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { EXPORT_BATCH } from "./csv-export.ts";

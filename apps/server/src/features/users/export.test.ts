@@ -2,6 +2,8 @@
  * Export to CSV over real HTTP: each row must say what POST /api/users/search and POST /api/pins/status
  * answer for the same search, given as the page-URL parameters the Users page holds.
  */
+
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { PinStatusResponse } from "@pindesk/domain/pins/pin-api";
 import type { FilterOperator, FilterProperty } from "@pindesk/domain/users/filter-catalogue";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
@@ -9,7 +11,6 @@ import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDirectoryUsers } from "../../db/directory-writer.ts";
-import { parseCsv } from "../../test/parse-csv.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../../../../components/confirm-dialog.tsx";
 import { ResultsDialog } from "../../../../components/results-dialog.tsx";
 import { useStartJob } from "../../api/jobs.ts";
 import { useLockPins, useUnlockPins } from "../../api/pins.ts";
+import { formatCount } from "../result-counts.ts";
 import { JobProgressDialog } from "./job-progress-dialog.tsx";
 import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
 import { TargetResultsTable } from "./target-results-table.tsx";
@@ -16,7 +17,7 @@ interface LockUnlockDialogProps {
   onClose: () => void;
 }
 
-const users = (count: number) => (count === 1 ? "1 user" : `${count} users`);
+const users = (count: number) => (count === 1 ? "1 user" : `${formatCount(count)} users`);
 
 export function LockUnlockDialog({ action, userIds, query, onClose }: LockUnlockDialogProps) {
   const lock = useLockPins();

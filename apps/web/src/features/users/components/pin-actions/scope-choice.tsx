@@ -1,5 +1,6 @@
 /** Which users an action is for: the rows selected, or every user the search matches (run as a job). */
 import { Radio, RadioGroup } from "@fluentui/react-components";
+import { formatCount } from "../result-counts.ts";
 
 export type Scope = "selected" | "search";
 
@@ -12,7 +13,8 @@ export function ScopeChoice({
   value: Scope;
   onChange: (scope: Scope) => void;
 }) {
-  const selected = selectedCount === 1 ? "The selected user" : `The ${selectedCount} selected users`;
+  const selected =
+    selectedCount === 1 ? "The selected user" : `The ${formatCount(selectedCount)} selected users`;
   return (
     <RadioGroup aria-label="Users" value={value} onChange={(_e, data) => onChange(data.value as Scope)}>
       <Radio value="selected" label={selected} disabled={selectedCount === 0} />

@@ -2,6 +2,7 @@
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { parseUsf, type UsfReadResult } from "@pindesk/usf/parse-usf";
 import { writeUsf } from "@pindesk/usf/write-usf";
+import { downloadFile } from "../../../../lib/download-file.ts";
 
 /** "Ken.usf", "Finance managers.usf": the search text, or what kind of search it is. */
 export function defaultFileName(query: SearchQuery): string {
@@ -21,14 +22,7 @@ export function withUsfExtension(name: string): string {
 }
 
 export function downloadUsf(query: SearchQuery, fileName: string): void {
-  const blob = new Blob([writeUsf(query)], { type: "application/xml;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The click has started the download; the object URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(writeUsf(query), "application/xml;charset=utf-8", fileName);
 }
 
 /** Reads the file's bytes (so the reader checks the encoding too); a file too large is refused unread. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../test/parse-csv.ts";
 import { csvField, csvRecord } from "./csv.ts";
+import { parseCsv } from "./test-support/parse-csv.ts";
 
 describe("CSV fields (RFC 4180)", () => {
   it("leaves a plain field as it is", () => {
