@@ -4,6 +4,7 @@
  */
 import type { LockoutState } from "@pindesk/domain/pins/lockout";
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { type ColumnTypes, jsonRecordset } from "../db/json-rows.ts";
 import type { Database, UserPinsTable } from "../db/schema.ts";
 
 export type PinRow = Selectable<UserPinsTable>;
@@ -81,35 +82,46 @@ export async function savePinRow(
     .execute();
 }
 
-/** Rows per statement when many users change at once (a bulk lock of 10 000 users is 10 statements). */
-const BATCH = 500;
+const USER_PIN_TYPES: ColumnTypes<UserPinsTable> = {
+  user_id: "integer",
+  pin_hash: "text",
+  pin_length: "integer",
+  pin_set_at: "timestamptz",
+  pin_expires_at: "timestamptz",
+  recent_pin_hashes: "text[]",
+  admin_locked: "boolean",
+  admin_locked_at: "timestamptz",
+  system_locked: "boolean",
+  system_locked_at: "timestamptz",
+  local_failures: "integer",
+  global_failures: "integer",
+  window_started_at: "timestamptz",
+  temporary_lockout_until: "timestamptz",
+  updated_at: "timestamptz",
+};
 
 /**
- * Writes many users' changes in a few statements. Every change of one action sets the same columns, and the
- * row each change would insert is whole by itself (lockout columns alone, or a hash with its length), so
- * an upsert that takes the changed columns from the proposed row is exact.
+ * Writes many users' changes in one statement (json-rows.ts). Every change of one action sets the same
+ * columns, and the row each change would insert is whole by itself (lockout columns alone, or a hash with
+ * its length), so an upsert that takes the changed columns from the proposed row is exact.
  */
 export async function savePinRows(
   trx: Kysely<Database>,
   changes: readonly { userId: number; changes: PinRowChanges }[],
   at: Date,
 ) {
-  for (let start = 0; start < changes.length; start += BATCH) {
-    const batch = changes.slice(start, start + BATCH);
-    const rows = batch.map(
-      ({ userId, changes: c }) => ({ user_id: userId, ...c, updated_at: at }) as Insertable<UserPinsTable>,
-    );
-    const columns = Object.keys(rows[0] ?? {}).filter(
-      (column) => column !== "user_id",
-    ) as (keyof UserPinsTable)[];
-    await trx
-      .insertInto("user_pins")
-      .values(rows)
-      .onConflict((oc) =>
-        oc
-          .column("user_id")
-          .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .execute();
-  }
+  if (changes.length === 0) return;
+  const rows = changes.map(({ userId, changes: c }) => ({ user_id: userId, ...c, updated_at: at }));
+  const columns = Object.keys(rows[0] ?? {}) as (keyof UserPinsTable & string)[];
+  const changed = columns.filter((column) => column !== "user_id");
+  await trx
+    .insertInto("user_pins")
+    .columns(columns)
+    .expression(jsonRecordset<UserPinsTable>(rows, columns, USER_PIN_TYPES))
+    .onConflict((oc) =>
+      oc
+        .column("user_id")
+        .doUpdateSet((eb) => Object.fromEntries(changed.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+    )
+    .execute();
 }
