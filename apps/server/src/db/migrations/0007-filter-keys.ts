@@ -31,30 +31,14 @@ const NEW_KEYS = [
   ["city_key", "city"],
 ] as const;
 
-/** Keys with about one value per user (and UPN), for the larger statistics sample. */
-const MANY_VALUED_KEYS = [
-  "display_name_key",
-  "first_name_key",
-  "last_name_key",
-  "sam_key",
-  "sip_key",
-  "line_key",
-  "upn_key",
-];
-
-const TRIGRAM_KEYS = [
-  "display_name_key",
-  "first_name_key",
-  "last_name_key",
-  "sam_key",
-  "sip_key",
-  "line_key",
-  ...NEW_KEYS.map(([key]) => key),
-];
-
 /** The search indexes of migration 0006, carrying the covered clauses' columns too. */
 const SEARCH_KEYS = ["first_name_key", "last_name_key", "sam_key", "sip_key", "line_key"];
 const COVERED = "registrar_pool_id, pin_policy_id, enabled, enterprise_voice_enabled";
+
+/** The Search users keys (about one value per user each) and UPN: the larger statistics sample. */
+const MANY_VALUED_KEYS = ["display_name_key", ...SEARCH_KEYS, "upn_key"];
+
+const TRIGRAM_KEYS = ["display_name_key", ...SEARCH_KEYS, ...NEW_KEYS.map(([key]) => key)];
 
 /** directory_users_<key without _key>: the btree of the key; …_trgm its trigram index. */
 const indexName = (key: string) => `directory_users_${key.replace(/_key$/, "")}`;
