@@ -9,7 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
 interface Sample {
   busy: number;
   total: number;
-  ours: number;
+  /** This process and its waited-for children. */
+  self: number;
+  /** Each PostgreSQL process by pid: backends come and go with connections. */
+  postgres: Map<string, number>;
 }
 
 /** utime + stime (+ children's, for this process) of one process, in clock ticks. */
@@ -21,16 +24,27 @@ function processTicks(pid: string | number, withChildren = false): number {
   return withChildren ? own + Number(fields[13]) + Number(fields[14]) : own;
 }
 
-function postgresTicks(): number {
-  let ticks = 0;
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks += processTicks(pid);
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks.set(pid, processTicks(pid));
     } catch {
       // The process ended between the listing and the read.
     }
   }
   return ticks;
+}
+
+/**
+ * PostgreSQL's CPU time between two samples, process by process. A backend that ended in between takes its
+ * time with it (what it used since the first sample is then counted as other processes'); summing the totals
+ * instead made a closed connection pool look like thousands of percent of other work.
+ */
+function postgresDelta(before: Map<string, number>, now: Map<string, number>): number {
+  let delta = 0;
+  for (const [pid, ticks] of now) delta += Math.max(0, ticks - (before.get(pid) ?? 0));
+  return delta;
 }
 
 function sample(): Sample | undefined {
@@ -39,7 +53,7 @@ function sample(): Sample | undefined {
     if (!cpu) return undefined;
     const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
     const total = cpu.slice(0, 8).reduce((sum, value) => sum + value, 0);
-    return { busy: total - idle, total, ours: processTicks("self", true) + postgresTicks() };
+    return { busy: total - idle, total, self: processTicks("self", true), postgres: postgresTicks() };
   } catch {
     return undefined;
   }
@@ -53,7 +67,8 @@ export function otherLoadMeter(): () => number | undefined {
     const before = last;
     last = now;
     if (!now || !before || now.total === before.total) return undefined;
-    const others = now.busy - before.busy - (now.ours - before.ours);
+    const ours = now.self - before.self + postgresDelta(before.postgres, now.postgres);
+    const others = now.busy - before.busy - ours;
     return Math.max(0, (others / (now.total - before.total)) * 100);
   };
 }
