@@ -43,6 +43,7 @@ const AUDIT_TYPES: ColumnTypes<AuditRow> = {
   details: "jsonb",
   client_address: "text",
 };
+const AUDIT_COLUMNS = Object.keys(AUDIT_TYPES) as (keyof AuditRow & string)[];
 
 /** One statement however many events (json-rows.ts): a bulk action of 10 000 users writes 10 000. */
 export async function writeAuditEvents(
@@ -63,11 +64,10 @@ export async function writeAuditEvents(
     details: event.details ?? {},
     client_address: event.clientAddress ?? null,
   }));
-  const columns = Object.keys(AUDIT_TYPES) as (keyof AuditRow & string)[];
   await db
     .insertInto("audit_events")
-    .columns(columns)
-    .expression(jsonRecordset<AuditRow>(rows, columns, AUDIT_TYPES))
+    .columns(AUDIT_COLUMNS)
+    .expression(jsonRecordset<AuditRow>(rows, AUDIT_COLUMNS, AUDIT_TYPES))
     .execute();
 }
 
