@@ -8,11 +8,14 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { systemClock } from "../apps/server/src/clock.ts";
+import {
+  directoryIsEmpty,
+  seedDemoDirectory,
+} from "../apps/server/src/core/directory/seed/demo-directory.ts";
+import { seedSyntheticUsers } from "../apps/server/src/core/directory/seed/synthetic-directory.ts";
 import { createPinHasher } from "../apps/server/src/crypto/pin-hasher.ts";
 import { type DatabaseHandle, openDatabase } from "../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../apps/server/src/db/migrate.ts";
-import { directoryIsEmpty, seedDemoDirectory } from "../apps/server/src/db/seed/demo-directory.ts";
-import { seedSyntheticUsers } from "../apps/server/src/db/seed/synthetic-directory.ts";
 import type { BenchConfig } from "./config.ts";
 
 /** CREATE DATABASE for the URL's database, through the server's `postgres` database, if it is missing. */

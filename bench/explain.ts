@@ -8,8 +8,8 @@
  */
 import { SearchQuery } from "@pindesk/domain/users/search-query";
 import { CompiledQuery, type Kysely, type KyselyPlugin } from "kysely";
+import { searchUserRows } from "../apps/server/src/core/directory/user-search.ts";
 import type { Database } from "../apps/server/src/db/schema.ts";
-import { searchUserRows } from "../apps/server/src/directory/user-search.ts";
 
 /** The SELECTs the app runs for this search body (as POST /api/users/search would parse it), in order. */
 export async function searchSql(

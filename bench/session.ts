@@ -5,13 +5,13 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { SYSTEM_ACTOR } from "../apps/server/src/audit/audit-writer.ts";
 import { systemClock } from "../apps/server/src/clock.ts";
-import { findAccountByUsername } from "../apps/server/src/console/account-store.ts";
+import { findAccountByUsername } from "../apps/server/src/core/accounts/account-store.ts";
+import { SYSTEM_ACTOR } from "../apps/server/src/core/audit/audit-store.ts";
+import { createServiceKeyStore } from "../apps/server/src/core/service-keys/service-key-store.ts";
 import { createPasswordHasher } from "../apps/server/src/crypto/password-hasher.ts";
 import type { Database } from "../apps/server/src/db/schema.ts";
 import { createAccountService } from "../apps/server/src/features/accounts/account-service.ts";
-import { createServiceKeyStore } from "../apps/server/src/features/service-keys/service-key-store.ts";
 
 const USERNAME = "bench";
 const caller = { actor: SYSTEM_ACTOR, accountId: null, clientAddress: null };

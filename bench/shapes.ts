@@ -4,7 +4,7 @@
  * directory, with a SIP address and a line URI) gives the selective prefixes; its first name (2 % of users,
  * 50 first names) is the text beside each filter; the pools, sites, OUs and departments are the seed's.
  */
-import { syntheticUser } from "../apps/server/src/db/seed/synthetic-directory.ts";
+import { syntheticUser } from "../apps/server/src/core/directory/seed/synthetic-directory.ts";
 
 export type ShapeGroup = "search" | "filter" | "filter + text" | "LDAP" | "other";
 

@@ -5,9 +5,9 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedSyntheticUsers } from "./core/directory/seed/synthetic-directory.ts";
 import { createPinHasher } from "./crypto/pin-hasher.ts";
 import type { DatabaseHandle } from "./db/database.ts";
-import { seedSyntheticUsers } from "./db/seed/synthetic-directory.ts";
 import { HttpClient } from "./test/http-client.ts";
 import { type Replica, startReplica } from "./test/replica-process.ts";
 import { openTestDatabase } from "./test/test-database.ts";

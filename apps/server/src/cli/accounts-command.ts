@@ -6,7 +6,7 @@ import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { CreateAccountRequest, SetRolesRequest, Username } from "@pindesk/domain/accounts/console-account";
 import { systemClock } from "../clock.ts";
-import { findAccountByUsername } from "../console/account-store.ts";
+import { findAccountByUsername } from "../core/accounts/account-store.ts";
 import { createPasswordHasher } from "../crypto/password-hasher.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { type AccountsCaller, createAccountService } from "../features/accounts/account-service.ts";

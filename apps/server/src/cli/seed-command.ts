@@ -1,9 +1,9 @@
 /** `seed --users N [--seed S]`: add N deterministic synthetic users, for scale work. */
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import { seedSyntheticUsers } from "../core/directory/seed/synthetic-directory.ts";
 import { createPinHasher } from "../crypto/pin-hasher.ts";
 import { loadPinPepper } from "../crypto/pin-pepper.ts";
-import { seedSyntheticUsers } from "../db/seed/synthetic-directory.ts";
 import { wholeNumber, withDatabase } from "./cli-support.ts";
 
 export const SEED_USAGE =

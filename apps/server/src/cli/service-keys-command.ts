@@ -3,7 +3,7 @@ import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { ServiceKeyName } from "@pindesk/domain/pins/service-keys";
 import { systemClock } from "../clock.ts";
-import { createServiceKeyStore } from "../features/service-keys/service-key-store.ts";
+import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { UsageError, withDatabase } from "./cli-support.ts";
 
 export const SERVICE_KEYS_USAGE = `service-keys list

@@ -1,7 +1,7 @@
 /** What the session middleware learns about a request, for the guards and handlers after it. */
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Request } from "express";
-import type { AuditActor } from "../audit/audit-writer.ts";
+import type { AuditActor } from "../core/audit/audit-store.ts";
 
 export interface ConsoleSession {
   idHash: string;

@@ -10,10 +10,10 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { fixedClock } from "../clock.ts";
+import { seedDemoDirectory } from "../core/directory/seed/demo-directory.ts";
 import { createPinHasher } from "../crypto/pin-hasher.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { seedDemoDirectory } from "../db/seed/demo-directory.ts";
 import { TEST_PEPPER, TEST_START } from "./test-constants.ts";
 
 export type TemplateName = "migrated" | "demo";

@@ -12,7 +12,6 @@ import type {
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Kysely, Selectable } from "kysely";
-import { writeAuditEvent } from "../../audit/audit-writer.ts";
 import type { Clock } from "../../clock.ts";
 import {
   countOtherActiveAdministrators,
@@ -24,7 +23,8 @@ import {
   listAccounts,
   toConsoleAccount,
   updateAccount,
-} from "../../console/account-store.ts";
+} from "../../core/accounts/account-store.ts";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import { generatePassword, type PasswordHasher } from "../../crypto/password-hasher.ts";
 import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
 import { HttpError, notFound } from "../../http/errors.ts";

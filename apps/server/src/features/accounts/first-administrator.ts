@@ -3,8 +3,8 @@
  * with PINDESK_ADMIN_PASSWORD when set, otherwise with a random password printed once on the terminal.
  */
 import type { Kysely } from "kysely";
-import { SYSTEM_ACTOR } from "../../audit/audit-writer.ts";
-import { accountCount } from "../../console/account-store.ts";
+import { accountCount } from "../../core/accounts/account-store.ts";
+import { SYSTEM_ACTOR } from "../../core/audit/audit-store.ts";
 import type { Database } from "../../db/schema.ts";
 import type { AccountService } from "./account-service.ts";
 

@@ -17,16 +17,16 @@ import {
   WRONG_CREDENTIALS_MESSAGE,
 } from "@pindesk/domain/auth/sign-in";
 import type { Kysely } from "kysely";
-import { type AuditActor, writeAuditEvent } from "../../audit/audit-writer.ts";
 import type { Clock } from "../../clock.ts";
-import { findAccountByUsername, knownRoles, updateAccount } from "../../console/account-store.ts";
+import { findAccountByUsername, knownRoles, updateAccount } from "../../core/accounts/account-store.ts";
+import { type AuditActor, writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { createSessionRepository } from "../../core/sessions/session-store.ts";
+import { createThrottleRepository } from "../../core/sessions/throttle-store.ts";
 import type { PasswordHasher } from "../../crypto/password-hasher.ts";
 import type { Database } from "../../db/schema.ts";
 import { HttpError } from "../../http/errors.ts";
 import { accountActor, type ConsoleSession } from "../../http/request-context.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
-import { createSessionRepository } from "./session-repository.ts";
-import { createThrottleRepository } from "./throttle-repository.ts";
 
 export interface AuthDependencies {
   db: Kysely<Database>;

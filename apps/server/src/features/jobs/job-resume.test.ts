@@ -7,13 +7,13 @@ import { randomInt } from "node:crypto";
 import type { JobView } from "@pindesk/domain/jobs/job";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedSyntheticUsers } from "../../core/directory/seed/synthetic-directory.ts";
+import { createJobRunner } from "../../core/jobs/job-runner.ts";
 import { createPinHasher } from "../../crypto/pin-hasher.ts";
 import { createPinVault } from "../../crypto/pin-vault.ts";
-import { seedSyntheticUsers } from "../../db/seed/synthetic-directory.ts";
 import { silentLogger } from "../../logger.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
-import { createJobRunner } from "./job-runner.ts";
 
 const SYNTHETIC = {
   mode: "Search" as const,

@@ -7,15 +7,15 @@ import { csvRecord } from "@pindesk/domain/csv/csv";
 import { FINISHED_JOB_STATUSES, type JobKind, type JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { Kysely } from "kysely";
-import { writeAuditEvent } from "../../audit/audit-writer.ts";
 import type { Clock } from "../../clock.ts";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { searchUserRows } from "../../core/directory/user-search.ts";
+import { findJob, hasSealedPins, insertJob, type JobRow, toJobView } from "../../core/jobs/job-store.ts";
+import { assignTarget } from "../../core/pins/assign-policy.ts";
 import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
-import { searchUserRows } from "../../directory/user-search.ts";
 import { HttpError, notFound } from "../../http/errors.ts";
 import type { Caller, ConsoleSession } from "../../http/request-context.ts";
-import { assignTarget } from "../../user-actions/assign-policy.ts";
-import { findJob, hasSealedPins, insertJob, type JobRow, toJobView } from "./job-store.ts";
 
 const RESULT_BATCH = 1000;
 

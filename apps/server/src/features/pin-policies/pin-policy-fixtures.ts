@@ -1,6 +1,6 @@
 /** What the PIN policy tests expect of the Litware demo directory, derived from its data, not retyped. */
 import type { PinPolicy, PinPolicyList } from "@pindesk/domain/pins/pin-policy-api";
-import { DEMO_POOLS, DEMO_USERS, type DemoUser } from "../../db/seed/demo-directory-data.ts";
+import { DEMO_POOLS, DEMO_USERS, type DemoUser } from "../../core/directory/seed/demo-directory-data.ts";
 import type { TestApp } from "../../test/test-app.ts";
 
 export const demoUsers = (where: (user: DemoUser) => boolean) => DEMO_USERS.filter(where).length;

@@ -12,13 +12,9 @@ import type {
 } from "@pindesk/domain/pins/pin-policy-api";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import { writeAuditEvent } from "../../audit/audit-writer.ts";
 import type { Clock } from "../../clock.ts";
-import type { Database } from "../../db/schema.ts";
-import { policyIdentity, policySettings } from "../../directory/effective-pin-policy.ts";
-import { badRequest, HttpError, notFound } from "../../http/errors.ts";
-import type { Caller } from "../../http/request-context.ts";
-import { findTagPolicy } from "../../user-actions/assign-policy.ts";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { policyIdentity, policySettings } from "../../core/pin-policies/effective-pin-policy.ts";
 import {
   findPolicyRow,
   findSite,
@@ -30,7 +26,11 @@ import {
   sitesWithoutPolicy,
   toPinPolicy,
   usersAffected,
-} from "./pin-policy-repository.ts";
+} from "../../core/pin-policies/pin-policy-store.ts";
+import { findTagPolicy } from "../../core/pins/assign-policy.ts";
+import type { Database } from "../../db/schema.ts";
+import { badRequest, HttpError, notFound } from "../../http/errors.ts";
+import type { Caller } from "../../http/request-context.ts";
 
 export type NewPinPolicy = z.output<typeof NewPinPolicyRequest>;
 

@@ -7,11 +7,11 @@ import {
 } from "@pindesk/domain/pins/pin-policy-api";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
+import { createPinPolicyAssignment } from "../../core/pins/assign-policy.ts";
 import type { Database } from "../../db/schema.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { createPinPolicyAssignment } from "../../user-actions/assign-policy.ts";
 import { createPinPolicyService } from "./pin-policy-service.ts";
 
 export function pinPolicyRoutes(db: Kysely<Database>, clock: Clock): RouteDefinition[] {

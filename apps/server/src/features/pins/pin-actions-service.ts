@@ -10,15 +10,15 @@ import type { RandomInt } from "@pindesk/domain/pins/pin-generation";
 import type { TargetResults, UserTargets } from "@pindesk/domain/users/user-targets";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
+import { notFoundResult } from "../../core/directory/target-results.ts";
+import { resolveTargets } from "../../core/directory/user-targets.ts";
+import { applyDecisions, type Decide } from "../../core/pins/apply-decisions.ts";
+import { lockDecider, unlockDecider } from "../../core/pins/lock-unlock.ts";
+import { makePins, setPinDecider } from "../../core/pins/set-pin-plan.ts";
 import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { Database } from "../../db/schema.ts";
-import { notFoundResult } from "../../directory/target-results.ts";
-import { resolveTargets } from "../../directory/user-targets.ts";
 import { HttpError } from "../../http/errors.ts";
 import type { Caller } from "../../http/request-context.ts";
-import { applyDecisions, type Decide } from "../../user-actions/apply-decisions.ts";
-import { lockDecider, unlockDecider } from "../../user-actions/lock-unlock.ts";
-import { makePins, setPinDecider } from "../../user-actions/set-pin-plan.ts";
 
 export interface PinActionsDependencies {
   db: Kysely<Database>;

@@ -8,13 +8,13 @@ import { parseUserIdentity } from "@pindesk/domain/identity/user-identity";
 import { attemptGate, lockoutLimits, recordFailure, recordSuccess } from "@pindesk/domain/pins/lockout";
 import type { PinAuthRequest, PinAuthResult } from "@pindesk/domain/pins/pin-api";
 import type { Kysely } from "kysely";
-import { type AuditActor, writeAuditEvent } from "../../audit/audit-writer.ts";
 import type { Clock } from "../../clock.ts";
+import { type AuditActor, writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { identityCondition } from "../../core/directory/identity-condition.ts";
+import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
+import { loadPinRows, lockoutColumns, lockoutState, savePinRow } from "../../core/pins/pin-state-store.ts";
 import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { Database } from "../../db/schema.ts";
-import { pinPolicyResolver } from "../../directory/effective-pin-policy.ts";
-import { identityCondition } from "../../directory/identity-condition.ts";
-import { loadPinRows, lockoutColumns, lockoutState, savePinRow } from "../../user-actions/pin-state-store.ts";
 
 /** Up to six digits is an extension; longer, or with a "+", is a phone number (E.164). */
 const isExtension = (phone: string) => !phone.startsWith("+") && phone.length <= 6;

@@ -2,10 +2,10 @@
 import type { PinStatusRequest, PinStatusResponse } from "@pindesk/domain/pins/pin-api";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
+import { pinStatusOf, type UserRow } from "../../core/directory/user-rows.ts";
+import { findUserRows, searchUserRows } from "../../core/directory/user-search.ts";
+import { resolveTargets } from "../../core/directory/user-targets.ts";
 import type { Database } from "../../db/schema.ts";
-import { pinStatusOf, type UserRow } from "../../directory/user-rows.ts";
-import { findUserRows, searchUserRows } from "../../directory/user-search.ts";
-import { resolveTargets } from "../../directory/user-targets.ts";
 
 export function createPinStatusService(db: Kysely<Database>, clock: Clock) {
   const entries = (rows: readonly UserRow[], now: Date) =>

@@ -5,11 +5,11 @@
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
 import { CreateServiceKeyRequest, type ServiceKeyView } from "@pindesk/domain/pins/service-keys";
 import type { Clock } from "../../clock.ts";
+import type { ServiceKeyInfo, ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { HttpError, notFound } from "../../http/errors.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import type { ServiceKeyInfo, ServiceKeyStore } from "./service-key-store.ts";
 
 const view = (key: ServiceKeyInfo): ServiceKeyView => ({
   id: key.id,

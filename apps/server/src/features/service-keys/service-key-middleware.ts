@@ -6,7 +6,7 @@ import type { RequestHandler } from "express";
 import type { Clock } from "../../clock.ts";
 import { HttpError } from "../../http/errors.ts";
 import "../../http/request-context.ts";
-import type { ServiceKeyStore } from "./service-key-store.ts";
+import type { ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
 
 export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute: number): RequestHandler {
   return async (req, res, next) => {

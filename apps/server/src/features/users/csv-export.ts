@@ -7,8 +7,8 @@ import { csvRecord } from "@pindesk/domain/csv/csv";
 import type { PinStatus } from "@pindesk/domain/pins/pin-status";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { UserSummary } from "@pindesk/domain/users/user";
-import { pinStatusOf, toUserSummary, type UserRow } from "../../directory/user-rows.ts";
-import { cursorOf, type RowsPage, type SearchOptions } from "../../directory/user-search.ts";
+import { pinStatusOf, toUserSummary, type UserRow } from "../../core/directory/user-rows.ts";
+import { cursorOf, type RowsPage, type SearchOptions } from "../../core/directory/user-search.ts";
 
 /** Up to 10 000 users are never in memory at once: each batch is written before the next is read. */
 export const EXPORT_BATCH = 500;

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_USERS } from "../../db/seed/demo-directory-data.ts";
+import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
 import { startTestApp, TEST_START, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 

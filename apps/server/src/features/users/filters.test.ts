@@ -5,7 +5,7 @@
 import type { FilterProperty } from "@pindesk/domain/users/filter-catalogue";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_POOLS, DEMO_USERS, type DemoUser } from "../../db/seed/demo-directory-data.ts";
+import { DEMO_POOLS, DEMO_USERS, type DemoUser } from "../../core/directory/seed/demo-directory-data.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 

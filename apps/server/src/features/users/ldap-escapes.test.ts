@@ -5,8 +5,8 @@
  */
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers, type NewDirectoryUser } from "../../db/directory-writer.ts";
-import { DEMO_USERS } from "../../db/seed/demo-directory-data.ts";
+import { insertDirectoryUsers, type NewDirectoryUser } from "../../core/directory/directory-writer.ts";
+import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 

@@ -12,10 +12,10 @@ import {
 } from "@pindesk/domain/users/search-page";
 import type { SearchQueryInput } from "@pindesk/domain/users/search-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDirectoryUsers } from "../../core/directory/directory-writer.ts";
+import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
+import { seedSyntheticUsers } from "../../core/directory/seed/synthetic-directory.ts";
 import { createPinHasher } from "../../crypto/pin-hasher.ts";
-import { insertDirectoryUsers } from "../../db/directory-writer.ts";
-import { DEMO_USERS } from "../../db/seed/demo-directory-data.ts";
-import { seedSyntheticUsers } from "../../db/seed/synthetic-directory.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { namesake } from "./test-support/namesakes.ts";

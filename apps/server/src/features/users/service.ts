@@ -8,11 +8,11 @@ import {
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
 import type { Clock } from "../../clock.ts";
-import { toUserDetails, toUserSummary } from "../../directory/user-rows.ts";
-import { cursorOf } from "../../directory/user-search.ts";
+import type { UsersRepository } from "../../core/directory/directory-choices.ts";
+import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
+import { cursorOf } from "../../core/directory/user-search.ts";
 import { badRequest, notFound } from "../../http/errors.ts";
 import { csvExportChunks } from "./csv-export.ts";
-import type { UsersRepository } from "./repository.ts";
 import { RESOLVE_CAP } from "./schema.ts";
 
 export function createUsersService(repository: UsersRepository, clock: Clock) {

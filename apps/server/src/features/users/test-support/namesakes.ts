@@ -2,7 +2,7 @@
  * Users who share one display name, so only their ids order them: a page or batch boundary that falls
  * between two of them shows whether keyset paging goes on after the right one.
  */
-import type { NewDirectoryUser } from "../../../db/directory-writer.ts";
+import type { NewDirectoryUser } from "../../../core/directory/directory-writer.ts";
 
 export function namesake(i: number, displayName = "Chris Doe"): NewDirectoryUser {
   const sam = `${displayName.replaceAll(" ", "").toLowerCase()}${i}`;

@@ -1,0 +1,113 @@
+/**
+ * Console accounts in the database, shared by sign-in (auth) and account management (accounts). The
+ * password hash is read only by sign-in, and never leaves the server.
+ */
+import type { ConsoleAccount } from "@pindesk/domain/accounts/console-account";
+import { CsRole } from "@pindesk/domain/auth/roles";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
+
+type AccountRow = Selectable<ConsoleAccountsTable>;
+
+/** Roles as stored; a role name that is no longer known grants nothing rather than failing the request. */
+export const knownRoles = (roles: readonly string[]): CsRole[] =>
+  roles.filter((role): role is CsRole => CsRole.safeParse(role).success);
+
+/** Ends every session of an account (disabled, roles changed, password reset). */
+export async function deleteAccountSessions(trx: Kysely<Database>, accountId: number): Promise<void> {
+  await trx.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+}
+
+export function toConsoleAccount(row: AccountRow): ConsoleAccount {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: knownRoles(row.roles),
+    disabled: row.disabled,
+    createdAt: row.created_at.toISOString(),
+    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+    passwordChangedAt: row.password_changed_at.toISOString(),
+  };
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: readonly CsRole[];
+  at: Date;
+}
+
+export async function findAccountByUsername(db: Kysely<Database>, username: string) {
+  return db
+    .selectFrom("console_accounts")
+    .selectAll()
+    .where(sql`lower(username)`, "=", username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findAccountById(db: Kysely<Database>, id: number) {
+  return db.selectFrom("console_accounts").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listAccounts(db: Kysely<Database>): Promise<ConsoleAccount[]> {
+  const rows = await db.selectFrom("console_accounts").selectAll().orderBy(sql`lower(username)`).execute();
+  return rows.map(toConsoleAccount);
+}
+
+export async function insertAccount(db: Kysely<Database>, account: NewAccount): Promise<AccountRow> {
+  return db
+    .insertInto("console_accounts")
+    .values({
+      username: account.username,
+      display_name: account.displayName,
+      password_hash: account.passwordHash,
+      roles: [...account.roles],
+      created_at: account.at,
+      updated_at: account.at,
+      password_changed_at: account.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateAccount(
+  db: Kysely<Database>,
+  id: number,
+  changes: Partial<
+    Pick<AccountRow, "roles" | "disabled" | "password_hash" | "password_changed_at" | "last_sign_in_at">
+  >,
+  at: Date,
+): Promise<AccountRow> {
+  return db
+    .updateTable("console_accounts")
+    .set({ ...changes, updated_at: at })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Enabled accounts holding CsAdministrator, other than one, locked so two removals cannot race past zero. */
+export async function countOtherActiveAdministrators(
+  trx: Kysely<Database>,
+  exceptId: number,
+): Promise<number> {
+  const rows = await trx
+    .selectFrom("console_accounts")
+    .select("id")
+    .where("disabled", "=", false)
+    .where(sql<boolean>`'CsAdministrator' = any(roles)`)
+    .where("id", "<>", exceptId)
+    .forUpdate()
+    .execute();
+  return rows.length;
+}
+
+export async function accountCount(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("console_accounts")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

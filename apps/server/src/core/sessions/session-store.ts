@@ -1,0 +1,84 @@
+/** Sessions in the database, so any replica can answer any request of a signed-in administrator. */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { ConsoleSession } from "../../http/request-context.ts";
+import { knownRoles } from "../accounts/account-store.ts";
+
+export interface NewSession {
+  idHash: string;
+  accountId: number;
+  csrfToken: string;
+  at: Date;
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+export function createSessionRepository(db: Kysely<Database>) {
+  return {
+    async insert(trx: Kysely<Database>, session: NewSession): Promise<void> {
+      await trx
+        .insertInto("sessions")
+        .values({
+          id_hash: session.idHash,
+          account_id: session.accountId,
+          csrf_token: session.csrfToken,
+          created_at: session.at,
+          last_seen_at: session.at,
+          client_address: session.clientAddress,
+          user_agent: session.userAgent?.slice(0, 512) ?? null,
+        })
+        .execute();
+    },
+
+    /** The session with its account, if the account may still sign in (enabled, holding a role). */
+    async find(idHash: string): Promise<ConsoleSession | undefined> {
+      const row = await db
+        .selectFrom("sessions as s")
+        .innerJoin("console_accounts as a", "a.id", "s.account_id")
+        .select([
+          "s.id_hash",
+          "s.csrf_token",
+          "s.created_at",
+          "s.last_seen_at",
+          "a.id",
+          "a.username",
+          "a.display_name",
+          "a.roles",
+          "a.disabled",
+        ])
+        .where("s.id_hash", "=", idHash)
+        .executeTakeFirst();
+      if (!row || row.disabled) return undefined;
+      const roles = knownRoles(row.roles);
+      if (roles.length === 0) return undefined;
+      return {
+        idHash: row.id_hash,
+        accountId: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        roles,
+        csrfToken: row.csrf_token,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+      };
+    },
+
+    async touch(idHash: string, at: Date): Promise<void> {
+      await db.updateTable("sessions").set({ last_seen_at: at }).where("id_hash", "=", idHash).execute();
+    },
+
+    async delete(trx: Kysely<Database>, idHash: string): Promise<void> {
+      await trx.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    },
+
+    /** Expired sessions are removed when met; this sweeps the ones nobody came back to. */
+    async deleteOlderThan(createdBefore: Date, lastSeenBefore: Date): Promise<void> {
+      await db
+        .deleteFrom("sessions")
+        .where((eb) => eb.or([eb("created_at", "<", createdBefore), eb("last_seen_at", "<", lastSeenBefore)]))
+        .execute();
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;
