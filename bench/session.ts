@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { systemClock } from "../apps/server/src/clock.ts";
 import { findAccountByUsername } from "../apps/server/src/core/accounts/account-store.ts";
-import { SYSTEM_ACTOR } from "../apps/server/src/core/audit/audit-store.ts";
+import { SYSTEM_ACTOR } from "../apps/server/src/core/caller.ts";
 import { createServiceKeyStore } from "../apps/server/src/core/service-keys/service-key-store.ts";
 import { createPasswordHasher } from "../apps/server/src/crypto/password-hasher.ts";
 import type { Database } from "../apps/server/src/db/schema.ts";

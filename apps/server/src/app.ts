@@ -10,7 +10,6 @@ import express, { type Express, type RequestHandler } from "express";
 import type { Kysely } from "kysely";
 import { pinoHttp } from "pino-http";
 import type { Clock } from "./clock.ts";
-import { createUsersRepository } from "./core/directory/directory-choices.ts";
 import { createServiceKeyStore } from "./core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
 import type { PinHasher } from "./crypto/pin-hasher.ts";
@@ -94,7 +93,7 @@ export function createApp(deps: AppDependencies): Express {
 
   const routes: RouteDefinition[] = [
     ...authRoutes(auth, timeouts.absoluteMs),
-    ...usersRoutes(createUsersService(createUsersRepository(db), clock)),
+    ...usersRoutes(createUsersService(db, clock)),
     ...accountRoutes(createAccountService(db, clock, passwords)),
     ...auditRoutes(db),
     ...pinPolicyRoutes(db, clock),

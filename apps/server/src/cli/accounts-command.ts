@@ -7,10 +7,10 @@ import { parseArgs } from "node:util";
 import { CreateAccountRequest, SetRolesRequest, Username } from "@pindesk/domain/accounts/console-account";
 import { systemClock } from "../clock.ts";
 import { findAccountByUsername } from "../core/accounts/account-store.ts";
+import { CoreError } from "../core/errors.ts";
 import { createPasswordHasher } from "../crypto/password-hasher.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import { type AccountsCaller, createAccountService } from "../features/accounts/account-service.ts";
-import { HttpError } from "../http/errors.ts";
 import { UsageError, withDatabase } from "./cli-support.ts";
 
 export const ACCOUNTS_USAGE = `accounts list
@@ -109,7 +109,7 @@ export async function accountsCommand(args: string[]): Promise<void> {
       }
     } catch (error) {
       // The service's refusals (duplicate name, last administrator) are the operator's to read, not a crash.
-      if (error instanceof HttpError) throw new UsageError(error.message);
+      if (error instanceof CoreError) throw new UsageError(error.message);
       throw error;
     }
   });

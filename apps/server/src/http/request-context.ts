@@ -1,18 +1,6 @@
 /** What the session middleware learns about a request, for the guards and handlers after it. */
-import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Request } from "express";
-import type { AuditActor } from "../core/audit/audit-store.ts";
-
-export interface ConsoleSession {
-  idHash: string;
-  accountId: number;
-  username: string;
-  displayName: string;
-  roles: CsRole[];
-  csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-}
+import { accountActor, type Caller, type ConsoleSession } from "../core/caller.ts";
 
 declare global {
   namespace Express {
@@ -27,18 +15,6 @@ declare global {
 
 /** The client's address as Express sees it ("trust proxy" decides whether X-Forwarded-For counts). */
 export const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
-
-export const accountActor = (session: ConsoleSession): AuditActor => ({
-  type: "account",
-  id: session.accountId,
-  name: session.username,
-});
-
-/** Who asks for a change, for its audit event. */
-export interface Caller {
-  actor: AuditActor;
-  clientAddress: string | null;
-}
 
 /** The session of a route the access guard admitted (every route but public and service-key ones needs one). */
 export function requireSession(req: Request): ConsoleSession {

@@ -11,7 +11,7 @@ import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Router } from "express";
 import { createApp } from "../app.ts";
 import { fixedClock } from "../clock.ts";
-import { SYSTEM_ACTOR } from "../core/audit/audit-store.ts";
+import { SYSTEM_ACTOR } from "../core/caller.ts";
 import { createJobRunner } from "../core/jobs/job-runner.ts";
 import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";

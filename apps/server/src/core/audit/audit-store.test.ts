@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/database.ts";
 import { openTestDatabase } from "../../test/test-database.ts";
-import { SYSTEM_ACTOR, writeAuditEvents } from "./audit-store.ts";
+import { SYSTEM_ACTOR } from "../caller.ts";
+import { writeAuditEvents } from "./audit-store.ts";
 
 describe("writing audit events", () => {
   let database: DatabaseHandle;

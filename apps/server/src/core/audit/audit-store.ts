@@ -2,16 +2,11 @@
  * Writes audit events. Callers pass the transaction that makes the change, so the event and the change
  * commit or roll back together (STYLE §5).
  */
-import type { AuditAction, AuditActorType, AuditOutcome } from "@pindesk/domain/audit/audit-event";
+import type { AuditAction, AuditOutcome } from "@pindesk/domain/audit/audit-event";
 import type { Kysely } from "kysely";
 import { type ColumnTypes, jsonRecordset } from "../../db/json-rows.ts";
 import type { AuditEventsTable, Database } from "../../db/schema.ts";
-
-export interface AuditActor {
-  type: AuditActorType;
-  id: number | null;
-  name: string;
-}
+import type { AuditActor } from "../caller.ts";
 
 export interface NewAuditEvent {
   at: Date;
@@ -22,8 +17,6 @@ export interface NewAuditEvent {
   details?: Record<string, unknown>;
   clientAddress?: string | null | undefined;
 }
-
-export const SYSTEM_ACTOR: AuditActor = { type: "system", id: null, name: "PinDesk" };
 
 const MAX_NAME = 256;
 const clip = (value: string) => (value.length > MAX_NAME ? `${value.slice(0, MAX_NAME - 1)}…` : value);

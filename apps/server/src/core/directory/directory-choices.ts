@@ -1,39 +1,24 @@
-/** SQL for the users feature: the searches themselves are in directory/user-search.ts, shared with PIN work. */
+/** The Add Filter value pickers' choices, read from the directory. */
 import { parseDistinguishedName, type RelativeName } from "@pindesk/domain/directory/distinguished-name";
-import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
-import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { DirectoryChoices } from "@pindesk/domain/users/user";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { pinPolicyResolver } from "../pin-policies/effective-pin-policy.ts";
-import { findUserRow, resolveUserRows, type SearchOptions, searchUserRows } from "./user-search.ts";
 
-export function createUsersRepository(db: Kysely<Database>) {
+/** The values of the filter pickers: registrar pools, sites, user PIN policies and the OUs that hold users. */
+export async function directoryChoices(db: Kysely<Database>): Promise<DirectoryChoices> {
+  const [pools, sites, policies, containers] = await Promise.all([
+    db.selectFrom("registrar_pools").select("fqdn").orderBy("fqdn").execute(),
+    db.selectFrom("sites").select("name").orderBy("name").execute(),
+    db.selectFrom("pin_policies").select("name").where("scope", "=", "Tag").orderBy("name").execute(),
+    distinctContainers(db),
+  ]);
   return {
-    search: (query: SearchQuery, now: Date, options?: SearchOptions) =>
-      searchUserRows(db, query, now, options),
-    findById: (id: number) => findUserRow(db, id),
-    resolve: (identity: UserIdentity, cap: number) => resolveUserRows(db, identity, cap),
-    pinPolicyResolver: () => pinPolicyResolver(db),
-
-    async choices(): Promise<DirectoryChoices> {
-      const [pools, sites, policies, containers] = await Promise.all([
-        db.selectFrom("registrar_pools").select("fqdn").orderBy("fqdn").execute(),
-        db.selectFrom("sites").select("name").orderBy("name").execute(),
-        db.selectFrom("pin_policies").select("name").where("scope", "=", "Tag").orderBy("name").execute(),
-        distinctContainers(db),
-      ]);
-      return {
-        registrarPools: pools.map((row) => row.fqdn),
-        sites: sites.map((row) => row.name),
-        pinPolicies: policies.map((row) => row.name),
-        organizationalUnits: containers,
-      };
-    },
+    registrarPools: pools.map((row) => row.fqdn),
+    sites: sites.map((row) => row.name),
+    pinPolicies: policies.map((row) => row.name),
+    organizationalUnits: containers,
   };
 }
-
-export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 /**
  * Every OU or container that holds users, with its ancestors, for the OU value picker. Distinct OU keys are

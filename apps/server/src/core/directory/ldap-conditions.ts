@@ -8,7 +8,7 @@ import type { LdapFilter } from "@pindesk/domain/ldap/ldap-filter";
 import { parseLdapFilter } from "@pindesk/domain/ldap/parse-ldap-filter";
 import type { FilterProperty } from "@pindesk/domain/users/filter-catalogue";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import { HttpError } from "../../http/errors.ts";
+import { CoreError } from "../errors.ts";
 import { column, keyValue, TEXT_COLUMNS, type TextColumn, textKey } from "./filter-conditions.ts";
 import { escapeLike, matchesLike, startsWith } from "./text-match.ts";
 
@@ -94,22 +94,21 @@ function values(filter: LdapFilter): string[] {
   }
 }
 
-const invalid = (path: string, message: string, position: number) =>
-  new HttpError(400, "invalid_ldap_filter", message, [{ path, message, position }]);
+const invalid = (message: string, position: number) =>
+  new CoreError("invalid_ldap_filter", message, { field: "ldapFilter", position });
 
 /**
- * The condition for an LDAP Search filter as typed; a filter that does not parse is a 400 that names the
- * field (`path`, where the request holds it) and the position of the problem, for the caret.
+ * The condition for an LDAP Search filter as typed; a filter that does not parse is a core error naming the
+ * field and the position of the problem, for the caret.
  */
-export function ldapSearchCondition(text: string, path: string): RawBuilder<SqlBool> {
+export function ldapSearchCondition(text: string): RawBuilder<SqlBool> {
   const parsed = parseLdapFilter(text);
-  if (!parsed.ok) throw invalid(path, parsed.message, parsed.position);
+  if (!parsed.ok) throw invalid(parsed.message, parsed.position);
   // PostgreSQL text cannot hold U+0000, so no directory value does; sent as a parameter it would fail the
   // query. Only `\00` decodes to it (the parser refuses it typed raw, and UTF-8 has no other spelling).
   if (values(parsed.filter).some((value) => value.includes("\0"))) {
     const position = Math.max(0, text.search(/\\00/));
     throw invalid(
-      path,
       `The filter contains a NUL character (\\00) at position ${position}, which no directory value holds`,
       position,
     );

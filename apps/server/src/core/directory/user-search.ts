@@ -56,15 +56,13 @@ export const cursorOf = (row: UserRow): RowCursor => ({ displayNameKey: row.disp
 export interface SearchOptions {
   /** Only users after this one: search pages and the CSV export's batches go on from the last user read. */
   after?: RowCursor;
-  /** Where the request holds the LDAP filter, for the 400 that names it. */
-  ldapFilterPath?: string;
   /** How a search text is planned (search-text-plan.ts); tests on a small directory shrink the limits. */
   planLimits?: PlanLimits;
 }
 
 /**
  * Search (the search text's branches) or LDAP Search (one branch, the filter), AND-ed with the Add Filter
- * clauses either way. A bad LDAP filter is a 400 before any SQL runs.
+ * clauses either way. A bad LDAP filter is a core error before any SQL runs.
  */
 export async function searchUserRows(
   db: Kysely<Database>,
@@ -81,7 +79,7 @@ export async function searchUserRows(
     : [];
   const filters = [...start, ...clauses];
   if (query.mode === "LdapSearch") {
-    const ldap = ldapSearchCondition(query.ldapFilter ?? "", options.ldapFilterPath ?? "body.ldapFilter");
+    const ldap = ldapSearchCondition(query.ldapFilter ?? "");
     return selectMatching(db, [walk(and([ldap, ...filters]))], query.maxUsers);
   }
   const branches = searchTextBranches(query.searchText);
@@ -121,7 +119,7 @@ export async function countUserRows(db: Kysely<Database>, query: SearchQuery, no
   const filters = (await resolveClauses(db, query.filters)).map((clause) => clauseCondition(clause, now));
   let condition: RawBuilder<SqlBool>;
   if (query.mode === "LdapSearch") {
-    condition = and([ldapSearchCondition(query.ldapFilter ?? "", "query.ldapFilter"), ...filters]);
+    condition = and([ldapSearchCondition(query.ldapFilter ?? ""), ...filters]);
   } else {
     const branches = searchTextBranches(query.searchText);
     const text = branches.length === 0 ? sql<SqlBool>`true` : or(branches.map((b) => b.condition));

@@ -6,7 +6,7 @@ import { parseUserIdentity } from "@pindesk/domain/identity/user-identity";
 import { MAX_TARGET_USERS, type UserTargets } from "@pindesk/domain/users/user-targets";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { HttpError } from "../../http/errors.ts";
+import { CoreError, invalidField } from "../errors.ts";
 import { identityCondition } from "./identity-condition.ts";
 
 export interface TargetUser {
@@ -28,8 +28,7 @@ export interface ResolvedTargets {
 }
 
 const tooMany = () =>
-  new HttpError(
-    400,
+  new CoreError(
     "too_many_users",
     `The identities name more than ${MAX_TARGET_USERS} users; narrow them down or use a search`,
   );
@@ -62,7 +61,7 @@ export async function resolveTargets(db: Kysely<Database>, targets: UserTargets)
   const unmatched: string[] = [];
   for (const identity of targets.identities ?? []) {
     const parsed = parseUserIdentity(identity);
-    if (!parsed.ok) throw new HttpError(400, "invalid_request", `body.identities: ${parsed.message}`);
+    if (!parsed.ok) throw invalidField("identities", parsed.message);
     const users = await select
       .where(sql<boolean>`${identityCondition(parsed.identity)}`)
       .limit(MAX_TARGET_USERS + 1)

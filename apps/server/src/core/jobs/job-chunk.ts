@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
-import type { Caller } from "../../http/request-context.ts";
+import type { Caller } from "../caller.ts";
 import type { UserRow } from "../directory/user-rows.ts";
 import { cursorOf, searchUserRows } from "../directory/user-search.ts";
 import type { TargetUser } from "../directory/user-targets.ts";

@@ -8,11 +8,11 @@ import { type Kysely, sql } from "kysely";
 import type { z } from "zod";
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/schema.ts";
-import { badRequest } from "../../http/errors.ts";
-import type { Caller } from "../../http/request-context.ts";
 import { writeAuditEvents } from "../audit/audit-store.ts";
+import type { Caller } from "../caller.ts";
 import { notFoundResult, protectedMessage, userResult } from "../directory/target-results.ts";
 import { resolveTargets, type TargetUser, targetIdentity } from "../directory/user-targets.ts";
+import { unknownIn } from "../errors.ts";
 
 export type AssignPinPolicy = z.output<typeof AssignPinPolicyRequest>;
 
@@ -55,13 +55,12 @@ export interface AssignTarget {
   identity: string | null;
 }
 
-/** Looks up a user policy by name (`tag:` optional); null is automatic; an unknown name is a 400. */
+/** Looks up a user policy by name (`tag:` optional); null is automatic; an unknown name is refused. */
 export async function assignTarget(trx: Kysely<Database>, policy: string | null): Promise<AssignTarget> {
   if (policy === null) return { id: null, identity: null };
   const found = await findTagPolicy(trx, policy);
   if (!found) {
-    const message = `There is no user PIN policy named tag:${policy}`;
-    throw badRequest(message, [{ path: "body.policy", message }]);
+    throw unknownIn("policy", `There is no user PIN policy named tag:${policy}`);
   }
   return { id: found.id, identity: `tag:${found.name}` };
 }

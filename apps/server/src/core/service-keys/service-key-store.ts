@@ -5,7 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { type AuditActor, writeAuditEvent } from "../audit/audit-store.ts";
+import { writeAuditEvent } from "../audit/audit-store.ts";
+import type { AuditActor } from "../caller.ts";
 
 export const KEY_PREFIX = "pdk_";
 export const hashServiceKey = (key: string) => createHash("sha256").update(key).digest("hex");

@@ -1,8 +1,8 @@
 /** Sessions in the database, so any replica can answer any request of a signed-in administrator. */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import type { ConsoleSession } from "../../http/request-context.ts";
 import { knownRoles } from "../accounts/account-store.ts";
+import type { ConsoleSession } from "../caller.ts";
 
 export interface NewSession {
   idHash: string;

@@ -25,10 +25,10 @@ import {
   updateAccount,
 } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { Caller } from "../../core/caller.ts";
+import { conflict, notFound } from "../../core/errors.ts";
 import { generatePassword, type PasswordHasher } from "../../crypto/password-hasher.ts";
 import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
-import { HttpError, notFound } from "../../http/errors.ts";
-import type { Caller } from "../../http/request-context.ts";
 
 /** Who asks: an account from the console (whose own account the guards protect), or the CLI. */
 export interface AccountsCaller extends Caller {
@@ -37,7 +37,6 @@ export interface AccountsCaller extends Caller {
 }
 
 type AccountRow = Selectable<ConsoleAccountsTable>;
-const conflict = (message: string) => new HttpError(409, "conflict", message);
 
 export function createAccountService(db: Kysely<Database>, clock: Clock, passwords: PasswordHasher) {
   /** Loads the target in the transaction, checks the guards, applies the change, ends sessions, audits. */

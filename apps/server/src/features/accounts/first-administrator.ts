@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import { accountCount } from "../../core/accounts/account-store.ts";
-import { SYSTEM_ACTOR } from "../../core/audit/audit-store.ts";
+import { SYSTEM_ACTOR } from "../../core/caller.ts";
 import type { Database } from "../../db/schema.ts";
 import type { AccountService } from "./account-service.ts";
 

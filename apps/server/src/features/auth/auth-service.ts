@@ -19,13 +19,13 @@ import {
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
 import { findAccountByUsername, knownRoles, updateAccount } from "../../core/accounts/account-store.ts";
-import { type AuditActor, writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
+import { CoreError } from "../../core/errors.ts";
 import { createSessionRepository } from "../../core/sessions/session-store.ts";
 import { createThrottleRepository } from "../../core/sessions/throttle-store.ts";
 import type { PasswordHasher } from "../../crypto/password-hasher.ts";
 import type { Database } from "../../db/schema.ts";
-import { HttpError } from "../../http/errors.ts";
-import { accountActor, type ConsoleSession } from "../../http/request-context.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
 
 export interface AuthDependencies {
@@ -42,15 +42,13 @@ export interface RequestOrigin {
   previousSessionId: string | undefined;
 }
 
-export class ThrottledError extends HttpError {
-  constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    super(
-      429,
-      "too_many_attempts",
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    );
-  }
+function throttled(retryAfterSeconds: number): CoreError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new CoreError(
+    "too_many_attempts",
+    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    { retryAfterSeconds },
+  );
 }
 
 export function createAuthService({ db, clock, passwords, timeouts }: AuthDependencies) {
@@ -112,7 +110,7 @@ export function createAuthService({ db, clock, passwords, timeouts }: AuthDepend
           details: { retryAfterSeconds: retryAfter },
           clientAddress: origin.clientAddress,
         });
-        throw new ThrottledError(retryAfter);
+        throw throttled(retryAfter);
       }
 
       const account = await findAccountByUsername(db, request.username);
@@ -121,12 +119,11 @@ export function createAuthService({ db, clock, passwords, timeouts }: AuthDepend
       else await passwords.verifyNothing(request.password);
       if (!account || !passwordMatches) {
         await refuse(request, origin, account ? "WrongPassword" : "UnknownAccount", true);
-        throw new HttpError(401, "wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
+        throw new CoreError("wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
       }
       if (account.disabled) {
         await refuse(request, origin, "AccountDisabled", false);
-        throw new HttpError(
-          403,
+        throw new CoreError(
           "account_disabled",
           "This account is disabled. Ask a PinDesk administrator to enable it.",
         );
@@ -134,8 +131,7 @@ export function createAuthService({ db, clock, passwords, timeouts }: AuthDepend
       const roles = knownRoles(account.roles);
       if (roles.length === 0) {
         await refuse(request, origin, "NoRole", false);
-        throw new HttpError(
-          403,
+        throw new CoreError(
           "no_role",
           "This account holds no Lync administrator role, so it cannot use PinDesk. Ask a CsAdministrator to assign one.",
         );

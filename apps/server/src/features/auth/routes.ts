@@ -3,7 +3,7 @@ import { SignInRequest } from "@pindesk/domain/auth/sign-in";
 import { defineRoute } from "../../http/define-route.ts";
 import { clientAddress, requireSession } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { type AuthService, ThrottledError } from "./auth-service.ts";
+import type { AuthService } from "./auth-service.ts";
 import { clearSessionCookie, readSessionId, setSessionCookie } from "./session-cookie.ts";
 
 export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteDefinition[] {
@@ -15,18 +15,13 @@ export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteD
       summary: "Sign in with a console account; sets the session cookie and answers the CSRF token",
       request: { body: SignInRequest },
       handle: async ({ body: request }, req, res) => {
-        try {
-          const { sessionId, info } = await auth.signIn(request, {
-            clientAddress: clientAddress(req),
-            userAgent: req.get("user-agent") ?? null,
-            previousSessionId: readSessionId(req),
-          });
-          setSessionCookie(req, res, sessionId, absoluteTimeoutMs);
-          res.json(info);
-        } catch (error) {
-          if (error instanceof ThrottledError) res.set("Retry-After", String(error.retryAfterSeconds));
-          throw error;
-        }
+        const { sessionId, info } = await auth.signIn(request, {
+          clientAddress: clientAddress(req),
+          userAgent: req.get("user-agent") ?? null,
+          previousSessionId: readSessionId(req),
+        });
+        setSessionCookie(req, res, sessionId, absoluteTimeoutMs);
+        res.json(info);
       },
     }),
     defineRoute({

@@ -9,13 +9,13 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { Caller, ConsoleSession } from "../../core/caller.ts";
 import { searchUserRows } from "../../core/directory/user-search.ts";
+import { conflict, notFound } from "../../core/errors.ts";
 import { findJob, hasSealedPins, insertJob, type JobRow, toJobView } from "../../core/jobs/job-store.ts";
 import { assignTarget } from "../../core/pins/assign-policy.ts";
 import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
-import { HttpError, notFound } from "../../http/errors.ts";
-import type { Caller, ConsoleSession } from "../../http/request-context.ts";
 
 const RESULT_BATCH = 1000;
 
@@ -41,9 +41,7 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
       policy: string | null,
     ) {
       // A bad LDAP filter or an unknown policy is refused now, not discovered by the runner later.
-      await searchUserRows(db, { ...query, maxUsers: 1 }, clock.now(), {
-        ldapFilterPath: "body.query.ldapFilter",
-      });
+      await searchUserRows(db, { ...query, maxUsers: 1 }, clock.now());
       if (kind === "assignPolicy") await assignTarget(db, policy);
       const at = clock.now();
       const job = await db.transaction().execute(async (trx) => {
@@ -83,9 +81,7 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
     async cancel(session: ConsoleSession, caller: Caller, id: number): Promise<JobView> {
       const job = await visibleJob(session, id);
       if (FINISHED_JOB_STATUSES.includes(job.status))
-        throw new HttpError(
-          409,
-          "conflict",
+        throw conflict(
           `Job ${id} has already ${job.status === "completed" ? "completed" : `been ${job.status}`}`,
         );
       const updated = await db.transaction().execute(async (trx) => {

@@ -43,6 +43,9 @@ const STARTS: { kind: JobKind; path: string; access: Permission; summary: string
   },
 ];
 
+/** A job's search is the body's `query`: its LDAP filter is there even when it is missing. */
+const QUERY_FIELDS = { ldapFilter: "body.query.ldapFilter" };
+
 export function jobRoutes(jobs: JobService): RouteDefinition[] {
   return [
     ...STARTS.map(({ kind, ...start }) =>
@@ -50,6 +53,7 @@ export function jobRoutes(jobs: JobService): RouteDefinition[] {
         method: "post",
         ...start,
         request: { body: kind === "assignPolicy" ? CreateAssignJobRequest : NoPolicyJobRequest },
+        fieldPaths: QUERY_FIELDS,
         handle: async ({ body }, req, res) => {
           const job = await jobs.start(
             requireSession(req),

@@ -14,6 +14,8 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Clock } from "../../clock.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { Caller } from "../../core/caller.ts";
+import { conflict, notFound, unknownIn } from "../../core/errors.ts";
 import { policyIdentity, policySettings } from "../../core/pin-policies/effective-pin-policy.ts";
 import {
   findPolicyRow,
@@ -29,12 +31,8 @@ import {
 } from "../../core/pin-policies/pin-policy-store.ts";
 import { findTagPolicy } from "../../core/pins/assign-policy.ts";
 import type { Database } from "../../db/schema.ts";
-import { badRequest, HttpError, notFound } from "../../http/errors.ts";
-import type { Caller } from "../../http/request-context.ts";
 
 export type NewPinPolicy = z.output<typeof NewPinPolicyRequest>;
-
-const conflict = (message: string) => new HttpError(409, "conflict", message);
 
 /** The settings that differ, each as { from, to }: the details of an update's audit event. */
 function changedSettings(before: PinPolicySettings, after: PinPolicySettings) {
@@ -82,8 +80,7 @@ export function createPinPolicyService(db: Kysely<Database>, clock: Clock) {
     }
     const site = await findSite(trx, identity.name);
     if (!site) {
-      const message = `There is no site named ${identity.name}`;
-      throw badRequest(message, [{ path: "body.identity", message }]);
+      throw unknownIn("identity", `There is no site named ${identity.name}`);
     }
     if (await findSitePolicy(trx, site.id)) {
       throw conflict(`Site ${site.name} already has a PIN policy (site:${site.name}): edit it instead`);

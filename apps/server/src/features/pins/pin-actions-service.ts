@@ -10,15 +10,15 @@ import type { RandomInt } from "@pindesk/domain/pins/pin-generation";
 import type { TargetResults, UserTargets } from "@pindesk/domain/users/user-targets";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
+import type { Caller } from "../../core/caller.ts";
 import { notFoundResult } from "../../core/directory/target-results.ts";
 import { resolveTargets } from "../../core/directory/user-targets.ts";
+import { CoreError } from "../../core/errors.ts";
 import { applyDecisions, type Decide } from "../../core/pins/apply-decisions.ts";
 import { lockDecider, unlockDecider } from "../../core/pins/lock-unlock.ts";
 import { makePins, setPinDecider } from "../../core/pins/set-pin-plan.ts";
 import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { Database } from "../../db/schema.ts";
-import { HttpError } from "../../http/errors.ts";
-import type { Caller } from "../../http/request-context.ts";
 
 export interface PinActionsDependencies {
   db: Kysely<Database>;
@@ -56,15 +56,13 @@ export function createPinActionsService({ db, clock, pins, randomInt }: PinActio
     async set(caller: Caller, request: SetPinRequest): Promise<TargetResults<SetPinResult>> {
       const { users } = await resolveTargets(db, request);
       if (users.length > MAX_SET_PIN_USERS) {
-        throw new HttpError(
-          400,
+        throw new CoreError(
           "too_many_users",
           `Set PIN takes at most ${MAX_SET_PIN_USERS} users at a time; set more PINs as a job`,
         );
       }
       if (request.mode === "manual" && users.length > 1) {
-        throw new HttpError(
-          400,
+        throw new CoreError(
           "invalid_request",
           "A PIN typed by hand is set for one user at a time; generate PINs for several",
         );

@@ -9,7 +9,8 @@ import { attemptGate, lockoutLimits, recordFailure, recordSuccess } from "@pinde
 import type { PinAuthRequest, PinAuthResult } from "@pindesk/domain/pins/pin-api";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
-import { type AuditActor, writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { AuditActor } from "../../core/caller.ts";
 import { identityCondition } from "../../core/directory/identity-condition.ts";
 import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
 import { loadPinRows, lockoutColumns, lockoutState, savePinRow } from "../../core/pins/pin-state-store.ts";

@@ -15,9 +15,7 @@ export function createPinStatusService(db: Kysely<Database>, clock: Clock) {
     async status(request: PinStatusRequest): Promise<PinStatusResponse> {
       const now = clock.now();
       if (request.query) {
-        const { rows, more } = await searchUserRows(db, request.query, now, {
-          ldapFilterPath: "body.query.ldapFilter",
-        });
+        const { rows, more } = await searchUserRows(db, request.query, now);
         return { statuses: entries(rows, now), unmatched: [], more };
       }
       const { users, unmatched } = await resolveTargets(db, { ...request, whatIf: false });

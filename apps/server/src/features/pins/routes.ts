@@ -26,6 +26,7 @@ export function pinRoutes({ actions, status, check }: PinServices): RouteDefinit
       access: "pin:read",
       summary: "Get-CsClientPinInfo for users by id, by identity (wildcards too), or for a search query",
       request: { body: PinStatusRequest },
+      fieldPaths: { ldapFilter: "body.query.ldapFilter" },
       handle: async ({ body }, _req, res) => {
         res.json(await status.status(body));
       },

@@ -10,14 +10,13 @@ import { writeUsf } from "@pindesk/usf/write-usf";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Clock } from "../../clock.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { Caller, ConsoleSession } from "../../core/caller.ts";
+import { CoreError, conflict, notFound } from "../../core/errors.ts";
 import type { Database, SavedQueriesTable } from "../../db/schema.ts";
-import { HttpError, notFound } from "../../http/errors.ts";
-import type { Caller, ConsoleSession } from "../../http/request-context.ts";
 
 type Row = Selectable<SavedQueriesTable> & { owner: string };
 
-const conflict = (name: string) =>
-  new HttpError(409, "conflict", `You already have a saved query named ${name}`);
+const nameInUse = (name: string) => conflict(`You already have a saved query named ${name}`);
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "23505";
 
 export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
@@ -51,7 +50,7 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
       throw notFound(`There is no saved query with id ${id}`);
     }
     if (row.owner_account_id !== session.accountId) {
-      throw new HttpError(403, "forbidden", `Only ${row.owner} may change or delete this shared query`);
+      throw new CoreError("forbidden", `Only ${row.owner} may change or delete this shared query`);
     }
     return row;
   }
@@ -104,7 +103,7 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
           return toView(row, session.accountId);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(name);
+        if (isUniqueViolation(error)) throw nameInUse(name);
         throw error;
       }
     },
@@ -138,7 +137,7 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
           return toView(after, session.accountId);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw conflict(changes.name ?? "");
+        if (isUniqueViolation(error)) throw nameInUse(changes.name ?? "");
         throw error;
       }
     },

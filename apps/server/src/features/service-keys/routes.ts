@@ -5,9 +5,9 @@
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
 import { CreateServiceKeyRequest, type ServiceKeyView } from "@pindesk/domain/pins/service-keys";
 import type { Clock } from "../../clock.ts";
+import { conflict, notFound } from "../../core/errors.ts";
 import type { ServiceKeyInfo, ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
 import { defineRoute } from "../../http/define-route.ts";
-import { HttpError, notFound } from "../../http/errors.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
 
@@ -38,7 +38,7 @@ export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefi
       request: { body: CreateServiceKeyRequest },
       handle: async ({ body: { name } }, req, res) => {
         if (await keys.isNameInUse(name))
-          throw new HttpError(409, "conflict", `There is already an active service key named ${name}`);
+          throw conflict(`There is already an active service key named ${name}`);
         const { key, info } = await keys.create(name, sessionCaller(req).actor, clock.now());
         res.status(201).json({ key, serviceKey: view(info) });
       },

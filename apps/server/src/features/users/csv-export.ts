@@ -52,10 +52,9 @@ export async function* csvExportChunks(
   search: SearchRows,
   query: SearchQuery,
   now: Date,
-  ldapFilterPath: string,
 ): AsyncGenerator<string> {
   let chunk = csvRecord(EXPORT_HEADER);
-  let options: SearchOptions = { ldapFilterPath };
+  let options: SearchOptions = {};
   for (let remaining = query.maxUsers; remaining > 0; ) {
     const { rows, more } = await search(
       { ...query, maxUsers: Math.min(EXPORT_BATCH, remaining) },
@@ -68,6 +67,6 @@ export async function* csvExportChunks(
     const last = rows.at(-1);
     if (!more || !last) return;
     remaining -= rows.length;
-    options = { ldapFilterPath, after: cursorOf(last) };
+    options = { after: cursorOf(last) };
   }
 }

@@ -49,8 +49,10 @@ export function usersRoutes(service: UsersService): RouteDefinition[] {
       path: "/users/export.csv",
       access: "users:read",
       summary: "Export to CSV: every user the search in the page-URL parameters matches, up to its maximum",
+      // The search is read from the page URL's parameters, where the filter is `ldap`.
+      fieldPaths: { ldapFilter: "query.ldap" },
       handle: async (_input, req, res) => {
-        const { fileName, chunks } = service.exportCsv(searchFromUrl(req.originalUrl), "query.ldap");
+        const { fileName, chunks } = service.exportCsv(searchFromUrl(req.originalUrl));
         await sendCsvDownload(req, res, fileName, chunks);
       },
     }),

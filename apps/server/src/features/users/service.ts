@@ -1,4 +1,4 @@
-/** The users feature's rules between the router and the SQL. */
+/** The users feature between its routes and the directory query layer: paging, the CSV export, details. */
 import { parseUserIdentity } from "@pindesk/domain/identity/user-identity";
 import {
   encodeSearchCursor,
@@ -7,15 +7,27 @@ import {
 } from "@pindesk/domain/users/search-page";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
+import type { Kysely } from "kysely";
 import type { Clock } from "../../clock.ts";
-import type { UsersRepository } from "../../core/directory/directory-choices.ts";
+import { directoryChoices } from "../../core/directory/directory-choices.ts";
 import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
-import { cursorOf } from "../../core/directory/user-search.ts";
-import { badRequest, notFound } from "../../http/errors.ts";
+import {
+  cursorOf,
+  findUserRow,
+  resolveUserRows,
+  type SearchOptions,
+  searchUserRows,
+} from "../../core/directory/user-search.ts";
+import { invalidField, notFound } from "../../core/errors.ts";
+import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
+import type { Database } from "../../db/schema.ts";
 import { csvExportChunks } from "./csv-export.ts";
 import { RESOLVE_CAP } from "./schema.ts";
 
-export function createUsersService(repository: UsersRepository, clock: Clock) {
+export function createUsersService(db: Kysely<Database>, clock: Clock) {
+  const search = (query: SearchQuery, now: Date, options?: SearchOptions) =>
+    searchUserRows(db, query, now, options);
+
   return {
     /**
      * One page of a search: up to `limit` users after the cursor, never past Maximum users to display counted
@@ -26,14 +38,14 @@ export function createUsersService(repository: UsersRepository, clock: Clock) {
       const remaining = query.maxUsers - shown;
       if (remaining <= 0) {
         // The cursor came from a search with a higher maximum; this one has nothing left to show.
-        const message = `is at or past Maximum users to display (${query.maxUsers}): start again without it`;
-        throw badRequest(`query.after: ${message}`, [{ path: "query.after", message }]);
+        throw invalidField(
+          "after",
+          `is at or past Maximum users to display (${query.maxUsers}): start again without it`,
+        );
       }
       const now = clock.now();
       const size = Math.min(page.limit ?? remaining, remaining);
-      const { rows, more } = await repository.search({ ...query, maxUsers: size }, now, {
-        after: page.after,
-      });
+      const { rows, more } = await search({ ...query, maxUsers: size }, now, { after: page.after });
       const users = rows.map((row) => toUserSummary(row, now));
       const last = rows.at(-1);
       if (!more || !last) return { users, more: false };
@@ -44,18 +56,18 @@ export function createUsersService(repository: UsersRepository, clock: Clock) {
     },
 
     /** Export to CSV: the file's name (dated by the server's clock, UTC) and its chunks, made as they are read. */
-    exportCsv(query: SearchQuery, ldapFilterPath: string) {
+    exportCsv(query: SearchQuery) {
       const now = clock.now();
       return {
         fileName: `pindesk-users-${now.toISOString().slice(0, 10)}.csv`,
-        chunks: csvExportChunks(repository.search, query, now, ldapFilterPath),
+        chunks: csvExportChunks(search, query, now),
       };
     },
 
     async details(id: number): Promise<UserDetails> {
-      const row = await repository.findById(id);
+      const row = await findUserRow(db, id);
       if (!row) throw notFound(`There is no user with id ${id}`);
-      const policyOf = await repository.pinPolicyResolver();
+      const policyOf = await pinPolicyResolver(db);
       return toUserDetails(
         row,
         clock.now(),
@@ -65,17 +77,14 @@ export function createUsersService(repository: UsersRepository, clock: Clock) {
 
     async resolve(identity: string): Promise<SearchResponse> {
       const parsed = parseUserIdentity(identity);
-      if (!parsed.ok)
-        throw badRequest(`query.identity: ${parsed.message}`, [
-          { path: "query.identity", message: parsed.message },
-        ]);
+      if (!parsed.ok) throw invalidField("identity", parsed.message);
       const now = clock.now();
-      const { rows, more } = await repository.resolve(parsed.identity, RESOLVE_CAP);
+      const { rows, more } = await resolveUserRows(db, parsed.identity, RESOLVE_CAP);
       return { users: rows.map((row) => toUserSummary(row, now)), more };
     },
 
     choices(): Promise<DirectoryChoices> {
-      return repository.choices();
+      return directoryChoices(db);
     },
   };
 }
