@@ -19,7 +19,7 @@ const caller = { actor: SYSTEM_ACTOR, accountId: null, clientAddress: null };
 /** The bench account with a fresh password: created on first use, its password reset when reused. */
 export async function benchAccount(db: Kysely<Database>): Promise<{ username: string; password: string }> {
   const password = `bench ${randomBytes(12).toString("base64url")}`;
-  const accounts = createAccountService(db, systemClock, createPasswordHasher());
+  const accounts = createAccountService({ db, clock: systemClock, passwords: createPasswordHasher() });
   const existing = await findAccountByUsername(db, USERNAME);
   if (existing) await accounts.resetPassword(caller, existing.id, password);
   else {

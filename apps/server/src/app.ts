@@ -10,13 +10,14 @@ import express, { type Express, type RequestHandler } from "express";
 import type { Kysely } from "kysely";
 import { pinoHttp } from "pino-http";
 import type { Clock } from "./clock.ts";
-import { createServiceKeyStore } from "./core/service-keys/service-key-store.ts";
+import type { CoreDependencies } from "./core/dependencies.ts";
 import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
 import type { PinHasher } from "./crypto/pin-hasher.ts";
 import type { PinVault } from "./crypto/pin-vault.ts";
 import type { Database } from "./db/schema.ts";
 import { createAccountService } from "./features/accounts/account-service.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
+import { createAuditService } from "./features/audit/audit-service.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { createAuthService } from "./features/auth/auth-service.ts";
 import { authRoutes } from "./features/auth/routes.ts";
@@ -24,15 +25,15 @@ import { sessionLoader } from "./features/auth/session-middleware.ts";
 import { healthRouter } from "./features/health/router.ts";
 import { createJobService } from "./features/jobs/job-service.ts";
 import { jobRoutes } from "./features/jobs/routes.ts";
+import { createPinPolicyService } from "./features/pin-policies/pin-policy-service.ts";
 import { pinPolicyRoutes } from "./features/pin-policies/routes.ts";
-import { createPinActionsService } from "./features/pins/pin-actions-service.ts";
-import { createPinCheckService } from "./features/pins/pin-check-service.ts";
-import { createPinStatusService } from "./features/pins/pin-status-service.ts";
+import { createPinServices } from "./features/pins/pin-services.ts";
 import { pinRoutes } from "./features/pins/routes.ts";
 import { savedQueryRoutes } from "./features/saved-queries/routes.ts";
 import { createSavedQueryService } from "./features/saved-queries/saved-query-service.ts";
 import { serviceKeyRoutes } from "./features/service-keys/routes.ts";
 import { serviceKeyLoader } from "./features/service-keys/service-key-middleware.ts";
+import { createServiceKeyService } from "./features/service-keys/service-key-service.ts";
 import { usersRoutes } from "./features/users/routes.ts";
 import { createUsersService } from "./features/users/service.ts";
 import { apiNotFound, errorHandler, JSON_BODY_LIMIT } from "./http/errors.ts";
@@ -69,10 +70,18 @@ const noStore: RequestHandler = (_req, res, next) => {
 
 export function createApp(deps: AppDependencies): Express {
   const { db, clock, logger, webDistDir } = deps;
-  const passwords = deps.passwords ?? createPasswordHasher();
-  const timeouts = deps.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS;
-  const auth = createAuthService({ db, clock, passwords, timeouts });
-  const serviceKeys = createServiceKeyStore(db);
+  const core: CoreDependencies = {
+    db,
+    clock,
+    pins: deps.pins,
+    vault: deps.vault,
+    passwords: deps.passwords ?? createPasswordHasher(),
+    randomInt,
+    sessionTimeouts: deps.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
+  };
+  // Also read by the middleware before the routes: who is signed in, which bridge is calling.
+  const auth = createAuthService(core);
+  const serviceKeys = createServiceKeyService(core);
 
   const app = express();
   app.disable("x-powered-by");
@@ -92,19 +101,15 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRouter(db));
 
   const routes: RouteDefinition[] = [
-    ...authRoutes(auth, timeouts.absoluteMs),
-    ...usersRoutes(createUsersService(db, clock)),
-    ...accountRoutes(createAccountService(db, clock, passwords)),
-    ...auditRoutes(db),
-    ...pinPolicyRoutes(db, clock),
-    ...pinRoutes({
-      actions: createPinActionsService({ db, clock, pins: deps.pins, randomInt }),
-      status: createPinStatusService(db, clock),
-      check: createPinCheckService(db, clock, deps.pins),
-    }),
-    ...serviceKeyRoutes(serviceKeys, clock),
-    ...savedQueryRoutes(createSavedQueryService(db, clock)),
-    ...jobRoutes(createJobService(db, clock, deps.vault)),
+    ...authRoutes(auth),
+    ...usersRoutes(createUsersService(core)),
+    ...accountRoutes(createAccountService(core)),
+    ...auditRoutes(createAuditService(core)),
+    ...pinPolicyRoutes(createPinPolicyService(core)),
+    ...pinRoutes(createPinServices(core)),
+    ...serviceKeyRoutes(serviceKeys),
+    ...savedQueryRoutes(createSavedQueryService(core)),
+    ...jobRoutes(createJobService(core)),
     openApiRoute(() => routes),
   ];
   const api = express.Router();
@@ -113,7 +118,7 @@ export function createApp(deps: AppDependencies): Express {
   // 1 024 characters, escaped (up to ~600 KB). The schemas then refuse anything past their counts and lengths.
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(sessionLoader(auth));
-  api.use(serviceKeyLoader(serviceKeys, clock, deps.pinChecksPerMinute ?? 600));
+  api.use(serviceKeyLoader(serviceKeys.keys, clock, deps.pinChecksPerMinute ?? 600));
   mountRoutes(api, routes);
   api.use(apiNotFound);
   app.use("/api", api);

@@ -41,7 +41,7 @@ if (config.seedDemoDirectory && (await directoryIsEmpty(database.db))) {
 const passwords = createPasswordHasher();
 const firstAdmin = await ensureFirstAdministrator(
   database.db,
-  createAccountService(database.db, systemClock, passwords),
+  createAccountService({ db: database.db, clock: systemClock, passwords }),
   config.adminPassword,
 );
 
@@ -89,7 +89,7 @@ const auth = createAuthService({
   db: database.db,
   clock: systemClock,
   passwords,
-  timeouts: config.sessionTimeouts,
+  sessionTimeouts: config.sessionTimeouts,
 });
 const sweeper = setInterval(() => {
   auth.sweep().catch((error) => logger.warn({ err: error }, "session sweep failed"));

@@ -1,5 +1,6 @@
 /**
- * The .usf saved-query format (DESIGN §3.8, docs/usf-format.md): names and limits shared by the reader,
+ * The .usf saved-query format (docs/design.md, "Saved queries", docs/usf-format.md): names and limits shared by
+ * the reader,
  * the writer and the tests.
  */
 

@@ -58,7 +58,11 @@ export async function accountsCommand(args: string[]): Promise<void> {
   const [action, username] = positionals;
   if (action !== "list" && !username) throw new UsageError("Name the account: accounts <action> <username>");
   await withDatabase(async (database) => {
-    const service = createAccountService(database.db, systemClock, createPasswordHasher());
+    const service = createAccountService({
+      db: database.db,
+      clock: systemClock,
+      passwords: createPasswordHasher(),
+    });
     try {
       switch (action) {
         case "list":

@@ -1,6 +1,6 @@
 /**
  * PINs are stored as argon2id PHC strings keyed with a pepper that lives outside the database, so a copy of
- * the database alone does not let anyone test PIN guesses offline (DESIGN §3.9).
+ * the database alone does not let anyone test PIN guesses offline (docs/design.md, "Secrets").
  */
 import { type Argon2idOptions, argon2idHash, argon2idVerify, isCurrentArgon2id } from "./argon2id.ts";
 

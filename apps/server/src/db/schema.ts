@@ -81,7 +81,7 @@ export interface UserPinsTable {
   user_id: number;
   /** argon2id PHC string; null when no PIN is set (counters may outlive a PIN). */
   pin_hash: string | null;
-  /** The lockout limits depend on the PIN's length (DESIGN §3.7), so it is kept beside the hash. */
+  /** Lockout limits depend on the PIN's length (docs/design.md, "Automatic lockout"): kept beside the hash. */
   pin_length: number | null;
   pin_set_at: Timestamp | null;
   pin_expires_at: Timestamp | null;

@@ -1,5 +1,6 @@
 /**
- * /api/openapi.json (DESIGN §4): the API described from the route table itself — each route's path, method,
+ * /api/openapi.json (docs/design.md, "HTTP API"): the API described from the route table itself — each route's
+ * path, method,
  * summary and access (with the Lync roles that hold it), and its request as the zod schemas that validate
  * it, so the description cannot drift from what the server accepts. Answers are described by status only:
  * their shapes are TypeScript types in packages/domain, not schemas.

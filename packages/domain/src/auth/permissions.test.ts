@@ -9,7 +9,8 @@ import {
 } from "./permissions.ts";
 import { CS_ROLES, type CsRole } from "./roles.ts";
 
-// DESIGN §3.1, written out role by role so a change to the matrix has to change this table too.
+// docs/design.md, "Roles and permissions", written out role by role so a change to the matrix has to change this
+// table too.
 const EXPECTED: Record<CsRole, Permission[]> = {
   CsAdministrator: [...PERMISSIONS],
   CsUserAdministrator: [

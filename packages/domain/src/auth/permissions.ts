@@ -1,5 +1,6 @@
 /**
- * The permission matrix (DESIGN §3.1), the one place that says which Cs role may do what. The server checks
+ * The permission matrix (docs/design.md, "Roles and permissions"), the one place that says which Cs role may do
+ * what. The server checks
  * it on every route; the UI reads it to disable what the signed-in account may not do and to name the roles
  * that may. Anything not granted here is denied.
  */

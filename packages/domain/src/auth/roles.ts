@@ -1,6 +1,6 @@
 /**
  * Lync Server's role-based access control roles (RBAC), exactly as Get-CsAdminRole names them. A console
- * account holds any of these; one with none cannot sign in (DESIGN §3.1).
+ * account holds any of these; one with none cannot sign in (docs/design.md, "Roles and permissions").
  */
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-/** Sign-in and the signed-in session as the API and the SPA exchange them (DESIGN §4). */
+/** Sign-in and the signed-in session as the API and the SPA exchange them (docs/design.md, "HTTP API"). */
 import { z } from "zod";
 import type { Permission } from "./permissions.ts";
 import type { CsRole } from "./roles.ts";

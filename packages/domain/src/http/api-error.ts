@@ -1,4 +1,4 @@
-/** The error body every API failure answers with (DESIGN §4). */
+/** The error body every API failure answers with (docs/design.md, "HTTP API"). */
 export interface ApiErrorDetail {
   /** Where the problem is, as a dotted path into the request (`filters.2.value`). */
   path: string;

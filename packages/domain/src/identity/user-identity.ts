@@ -1,5 +1,5 @@
 /**
- * The identity formats every Cs user cmdlet accepts (DESIGN §3.2, Get-CsUser -Identity):
+ * The identity formats every Cs user cmdlet accepts (docs/design.md, "Identity formats", Get-CsUser -Identity):
  * SIP address, user principal name, domain\logon, display name (with `*` wildcards) and distinguished name.
  * Parsing is pure; the server turns a parsed identity into a lookup.
  */

@@ -1,5 +1,6 @@
 /**
- * The LDAP Search filter (DESIGN §3.3) as a typed tree. Attributes are named by the filter catalogue's
+ * The LDAP Search filter (docs/design.md, "Search box") as a typed tree. Attributes are named by the filter
+ * catalogue's
  * property keys, not by their AD names, so the server translates a node with the same column map it
  * uses for Add Filter clauses.
  */

@@ -1,5 +1,6 @@
 /**
- * Automatic PIN lockout (DESIGN §3.7, Lync's MaximumLogonAttempts semantics), pure over the stored PIN
+ * Automatic PIN lockout (docs/design.md, "Automatic lockout", Lync's MaximumLogonAttempts semantics), pure over
+ * the stored PIN
  * state and an injected `now`. The server applies these inside one transaction per attempt, so that
  * counting is exact under concurrency; nothing here mutates its input.
  */

@@ -1,5 +1,6 @@
 /**
- * The PIN cmdlets as API shapes (DESIGN §4): Get-CsClientPinInfo, Lock-/Unlock-CsClientPin, Set-CsClientPin,
+ * The PIN cmdlets as API shapes (docs/design.md, "HTTP API"): Get-CsClientPinInfo, Lock-/Unlock-CsClientPin,
+ * Set-CsClientPin,
  * and the PIN check dial-in bridges make. Shared by server, web and tests.
  */
 import { z } from "zod";

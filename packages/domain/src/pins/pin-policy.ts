@@ -1,5 +1,6 @@
 /**
- * CsPinPolicy (DESIGN §3.6): the settings one PIN policy holds, its identity (Global, site:<name>,
+ * CsPinPolicy (docs/design.md, "PIN policy"): the settings one PIN policy holds, its identity (Global,
+ * site:<name>,
  * tag:<name>) and which policy applies to a user. Field names are camelCase of Lync's property names.
  */
 import { z } from "zod";
@@ -129,7 +130,8 @@ export interface EffectivePinPolicy<P> {
 }
 
 /**
- * The policy that applies to a user (DESIGN §3.6): their per-user (tag) policy, else the policy of the
+ * The policy that applies to a user (docs/design.md, "PIN policy"): their per-user (tag) policy, else the policy
+ * of the
  * site of their registrar pool, else Global. Absent levels may be undefined or null.
  */
 export function effectivePinPolicy<P>(levels: {

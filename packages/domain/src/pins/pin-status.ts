@@ -1,5 +1,6 @@
 /**
- * PIN status as Get-CsClientPinInfo reports it (DESIGN §3.5), derived from the stored PIN state and the
+ * PIN status as Get-CsClientPinInfo reports it (docs/design.md, "PIN status"), derived from the stored PIN state
+ * and the
  * current time. The stored state never holds the PIN; the status never holds the hash.
  */
 

@@ -24,7 +24,7 @@ describe("the filter catalogue", () => {
     }
   });
 
-  it("types the properties as DESIGN §3.4 lists them", () => {
+  it('types the properties as docs/design.md ("Add Filter clauses") lists them', () => {
     const kinds = Object.fromEntries(
       FILTER_CATALOGUE.map((definition) => [definition.property, definition.kind]),
     );

@@ -1,5 +1,5 @@
 /**
- * The search-query object (DESIGN §4): one shape for the API, the page URL and .usf files.
+ * The search-query object (docs/design.md, "HTTP API"): one shape for the API, the page URL and .usf files.
  */
 import { z } from "zod";
 import { organizationalUnitKey } from "../directory/distinguished-name.ts";

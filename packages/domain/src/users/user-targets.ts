@@ -1,5 +1,6 @@
 /**
- * Which users a PIN action or a policy assignment is for (DESIGN §4): user ids from the Users page, or
+ * Which users a PIN action or a policy assignment is for (docs/design.md, "HTTP API"): user ids from the Users
+ * page, or
  * identities in any Cs format (as piped into Lock-CsClientPin), where a wildcard display name may name many.
  */
 import { z } from "zod";

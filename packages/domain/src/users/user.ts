@@ -1,4 +1,4 @@
-/** The user shapes the API answers with (DESIGN §4), shared by server and web. */
+/** The user shapes the API answers with (docs/design.md, "HTTP API"), shared by server and web. */
 import type { PinPolicySettings } from "../pins/pin-policy.ts";
 import type { PinStatus } from "../pins/pin-status.ts";
 

@@ -6,27 +6,28 @@ import { normalizeDistinguishedName, parentContainerKey } from "@pindesk/domain/
 import type { Insertable, Kysely } from "kysely";
 import type { Database, DirectoryUsersTable } from "../../db/schema.ts";
 
-export interface NewDirectoryUser {
-  displayName: string;
-  firstName: string | null;
-  lastName: string | null;
-  samAccountName: string;
-  netbiosDomain: string;
-  userPrincipalName: string | null;
-  sipAddress: string | null;
-  lineUri: string | null;
-  distinguishedName: string;
-  department: string | null;
-  title: string | null;
-  office: string | null;
-  company: string | null;
-  city: string | null;
-  registrarPoolId: number | null;
-  enabled: boolean;
-  enterpriseVoiceEnabled: boolean;
-  pinPolicyId: number | null;
-  protected: boolean;
-}
+type SnakeToCamel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<SnakeToCamel<Tail>>}`
+  : S;
+
+/** The columns a directory source supplies: all but the id, the timestamps and the keys derived here. */
+type SourceColumns = Omit<
+  Insertable<DirectoryUsersTable>,
+  "id" | "dn_key" | "ou_key" | "created_at" | "updated_at"
+>;
+
+/**
+ * A user as a directory source gives it: every column of the table's, named in camelCase and required, so
+ * a column added to the table is a compile error in every source until it supplies the value.
+ */
+export type NewDirectoryUser = {
+  [Column in keyof SourceColumns as SnakeToCamel<Column & string>]-?: Exclude<
+    SourceColumns[Column],
+    undefined
+  >;
+};
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 export function toDirectoryRow(user: NewDirectoryUser): Insertable<DirectoryUsersTable> {
   const dnKey = normalizeDistinguishedName(user.distinguishedName);
@@ -34,29 +35,9 @@ export function toDirectoryRow(user: NewDirectoryUser): Insertable<DirectoryUser
   if (dnKey === undefined || ouKey === undefined) {
     throw new Error(`Not a user distinguished name: ${user.distinguishedName}`);
   }
-  return {
-    display_name: user.displayName,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    sam_account_name: user.samAccountName,
-    netbios_domain: user.netbiosDomain,
-    user_principal_name: user.userPrincipalName,
-    sip_address: user.sipAddress,
-    line_uri: user.lineUri,
-    distinguished_name: user.distinguishedName,
-    dn_key: dnKey,
-    ou_key: ouKey,
-    department: user.department,
-    title: user.title,
-    office: user.office,
-    company: user.company,
-    city: user.city,
-    registrar_pool_id: user.registrarPoolId,
-    enabled: user.enabled,
-    enterprise_voice_enabled: user.enterpriseVoiceEnabled,
-    pin_policy_id: user.pinPolicyId,
-    protected: user.protected,
-  };
+  // The type above names each property after its column, so the column is the property's name in snake_case.
+  const columns = Object.fromEntries(Object.entries(user).map(([name, value]) => [snakeCase(name), value]));
+  return { ...(columns as SourceColumns), dn_key: dnKey, ou_key: ouKey };
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Add Filter clauses (DESIGN §3.4) as SQL conditions over `directory_users u`. Every value is a parameter;
+ * Add Filter clauses (docs/design.md, "Add Filter clauses") as SQL conditions over `directory_users u`. Every
+ * value is a parameter;
  * nothing a person types becomes SQL text. Not equal to is the exact complement of Equal to: a user with no
  * department is "not equal to Finance".
  *
@@ -11,32 +12,105 @@ import { organizationalUnitKey } from "@pindesk/domain/directory/distinguished-n
 import { type FilterProperty, parseYesNo } from "@pindesk/domain/users/filter-catalogue";
 import type { FilterClause } from "@pindesk/domain/users/search-query";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
-import type { Database } from "../../db/schema.ts";
+import type { Database, DirectoryUsersTable } from "../../db/schema.ts";
 import { matchesText, startsWith, withoutScheme } from "./text-match.ts";
 
+type UserColumn = keyof DirectoryUsersTable & string;
+
 export interface TextColumn {
-  column: string;
+  kind: "text";
+  column: UserColumn;
   /** The generated lower-cased "C" column it is searched by (migrations 0001, 0007). */
-  key: string;
+  key: UserColumn;
   /** A scheme the stored value has and the key has not. */
   scheme?: string;
 }
 
-/** The text properties' columns; LDAP Search compares its attributes through the same map. */
-export const TEXT_COLUMNS: Partial<Record<FilterProperty, TextColumn>> = {
-  DisplayName: { column: "display_name", key: "display_name_key" },
-  FirstName: { column: "first_name", key: "first_name_key" },
-  LastName: { column: "last_name", key: "last_name_key" },
-  SamAccountName: { column: "sam_account_name", key: "sam_key" },
-  UserPrincipalName: { column: "user_principal_name", key: "upn_key" },
-  SipAddress: { column: "sip_address", key: "sip_key", scheme: "sip:" },
-  LineUri: { column: "line_uri", key: "line_key", scheme: "tel:" },
-  Department: { column: "department", key: "department_key" },
-  Title: { column: "title", key: "title_key" },
-  Office: { column: "office", key: "office_key" },
-  Company: { column: "company", key: "company_key" },
-  City: { column: "city", key: "city_key" },
+type ChoiceIds = (db: Kysely<Database>, value: string) => Promise<{ id: number }[]>;
+
+/** How each Add Filter property reads in SQL, by the catalogue's kind of value. */
+export type PropertySql =
+  | TextColumn
+  | { kind: "organizationalUnit" }
+  /** A name from a list, compared by the ids it stands for in `column`. */
+  | { kind: "choice"; column: "registrar_pool_id" | "pin_policy_id"; ids: ChoiceIds }
+  | { kind: "boolean"; condition: (now: Date) => RawBuilder<SqlBool> };
+
+const text = (column: UserColumn, key: UserColumn, scheme?: string): TextColumn =>
+  scheme ? { kind: "text", column, key, scheme } : { kind: "text", column, key };
+
+const yesNo = (condition: (now: Date) => RawBuilder<SqlBool>): PropertySql => ({
+  kind: "boolean",
+  condition,
+});
+
+/**
+ * Every property of the catalogue with its SQL: a property added to the catalogue without an entry here
+ * does not compile, and filter-conditions.test.ts holds each entry's kind to the catalogue's.
+ */
+export const PROPERTY_SQL: Record<FilterProperty, PropertySql> = {
+  DisplayName: text("display_name", "display_name_key"),
+  FirstName: text("first_name", "first_name_key"),
+  LastName: text("last_name", "last_name_key"),
+  SamAccountName: text("sam_account_name", "sam_key"),
+  UserPrincipalName: text("user_principal_name", "upn_key"),
+  SipAddress: text("sip_address", "sip_key", "sip:"),
+  LineUri: text("line_uri", "line_key", "tel:"),
+  Department: text("department", "department_key"),
+  Title: text("title", "title_key"),
+  Office: text("office", "office_key"),
+  Company: text("company", "company_key"),
+  City: text("city", "city_key"),
+  OU: { kind: "organizationalUnit" },
+  RegistrarPool: {
+    kind: "choice",
+    column: "registrar_pool_id",
+    ids: (db, value) =>
+      db
+        .selectFrom("registrar_pools")
+        .select("id")
+        .where(sql`lower(fqdn)`, "=", value.toLowerCase())
+        .execute(),
+  },
+  // A site stands for its registrar pools.
+  Site: {
+    kind: "choice",
+    column: "registrar_pool_id",
+    ids: (db, value) =>
+      db
+        .selectFrom("registrar_pools as rp")
+        .innerJoin("sites as s", "s.id", "rp.site_id")
+        .select("rp.id")
+        .where(sql`lower(s.name)`, "=", withoutScheme(value, "site:").toLowerCase())
+        .execute(),
+  },
+  PinPolicy: {
+    kind: "choice",
+    column: "pin_policy_id",
+    ids: (db, value) =>
+      db
+        .selectFrom("pin_policies")
+        .select("id")
+        .where("scope", "=", "Tag")
+        .where(sql`lower(name)`, "=", withoutScheme(value, "tag:").toLowerCase())
+        .execute(),
+  },
+  Enabled: yesNo(() => sql<SqlBool>`u.enabled`),
+  EnterpriseVoiceEnabled: yesNo(() => sql<SqlBool>`u.enterprise_voice_enabled`),
+  IsPinSet: yesNo(
+    () => sql<SqlBool>`exists (select 1 from user_pins p where p.user_id = u.id and p.pin_hash is not null)`,
+  ),
+  IsLockedOut: yesNo(
+    (now) => sql<SqlBool>`exists (select 1 from user_pins p where p.user_id = u.id
+        and (p.admin_locked or p.system_locked or p.temporary_lockout_until > ${now}))`,
+  ),
 };
+
+/** A text property's columns, for LDAP Search's attributes; undefined for any other kind. */
+export function textColumnOf(property: FilterProperty): TextColumn | undefined {
+  const entry = PROPERTY_SQL[property];
+  return entry.kind === "text" ? entry : undefined;
+}
 
 export const column = (name: string) => sql.ref(`u.${name}`);
 
@@ -59,39 +133,8 @@ function textCondition(text: TextColumn, value: string): RawBuilder<SqlBool> {
   return matchesText(textKey(text), keyValue(text, value));
 }
 
-type ChoiceProperty = "RegistrarPool" | "Site" | "PinPolicy";
-const isChoice = (property: FilterProperty): property is ChoiceProperty =>
-  property === "RegistrarPool" || property === "Site" || property === "PinPolicy";
-
 /** An Add Filter clause ready for SQL: a named choice carries the ids its name stands for. */
 export type ResolvedClause = FilterClause & { ids?: number[] };
-
-/** The ids a choice's name stands for: registrar pools (a pool, a site's pools) or one user PIN policy. */
-async function choiceIds(db: Kysely<Database>, property: ChoiceProperty, value: string): Promise<number[]> {
-  let found: { id: number }[];
-  if (property === "RegistrarPool") {
-    found = await db
-      .selectFrom("registrar_pools")
-      .select("id")
-      .where(sql`lower(fqdn)`, "=", value.toLowerCase())
-      .execute();
-  } else if (property === "Site") {
-    found = await db
-      .selectFrom("registrar_pools as rp")
-      .innerJoin("sites as s", "s.id", "rp.site_id")
-      .select("rp.id")
-      .where(sql`lower(s.name)`, "=", withoutScheme(value, "site:").toLowerCase())
-      .execute();
-  } else {
-    found = await db
-      .selectFrom("pin_policies")
-      .select("id")
-      .where("scope", "=", "Tag")
-      .where(sql`lower(name)`, "=", withoutScheme(value, "tag:").toLowerCase())
-      .execute();
-  }
-  return found.map((row) => row.id);
-}
 
 /** Looks up every named choice of the clauses (a few rows of small tables) before the search is built. */
 export async function resolveClauses(
@@ -99,52 +142,34 @@ export async function resolveClauses(
   clauses: readonly FilterClause[],
 ): Promise<ResolvedClause[]> {
   return Promise.all(
-    clauses.map(async (clause) =>
-      isChoice(clause.property) && clause.value !== ""
-        ? { ...clause, ids: await choiceIds(db, clause.property, clause.value) }
-        : clause,
-    ),
+    clauses.map(async (clause) => {
+      const entry = PROPERTY_SQL[clause.property];
+      if (entry.kind !== "choice" || clause.value === "") return clause;
+      const found = await entry.ids(db, clause.value);
+      return { ...clause, ids: found.map((row) => row.id) };
+    }),
   );
 }
 
-/** A choice value is a name from a list, resolved to ids (`resolveClauses`); empty means "none assigned". */
-function choiceCondition(property: ChoiceProperty, value: string, ids: number[] = []): RawBuilder<SqlBool> {
-  const column = property === "PinPolicy" ? sql.ref("u.pin_policy_id") : sql.ref("u.registrar_pool_id");
-  if (value === "") return sql<SqlBool>`${column} is null`;
-  return ids.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${column} in (${sql.join(ids)})`;
-}
-
-function yesNoCondition(property: FilterProperty, now: Date): RawBuilder<SqlBool> {
-  switch (property) {
-    case "Enabled":
-      return sql<SqlBool>`u.enabled`;
-    case "EnterpriseVoiceEnabled":
-      return sql<SqlBool>`u.enterprise_voice_enabled`;
-    case "IsPinSet":
-      return sql<SqlBool>`exists (select 1 from user_pins p where p.user_id = u.id and p.pin_hash is not null)`;
-    case "IsLockedOut":
-      return sql<SqlBool>`exists (select 1 from user_pins p where p.user_id = u.id
-        and (p.admin_locked or p.system_locked or p.temporary_lockout_until > ${now}))`;
-    default:
-      throw new Error(`${property} is not a yes/no property`);
-  }
-}
-
 function equalTo(clause: ResolvedClause, now: Date): RawBuilder<SqlBool> {
-  const text = TEXT_COLUMNS[clause.property];
-  if (text) return textCondition(text, clause.value);
-  switch (clause.property) {
-    case "OU": {
+  const entry = PROPERTY_SQL[clause.property];
+  switch (entry.kind) {
+    case "text":
+      return textCondition(entry, clause.value);
+    case "organizationalUnit": {
       // The schema has checked the DN; the key is lower-cased in JS on both sides, so compare it as it is.
       const key = organizationalUnitKey(clause.value) ?? "";
       return startsWith(sql.ref("u.ou_key"), key, true);
     }
-    case "RegistrarPool":
-    case "Site":
-    case "PinPolicy":
-      return choiceCondition(clause.property, clause.value, clause.ids);
-    default: {
-      const condition = yesNoCondition(clause.property, now);
+    case "choice": {
+      // A choice value is a name from a list, resolved to ids (`resolveClauses`); empty means "none assigned".
+      const column = sql.ref(`u.${entry.column}`);
+      if (clause.value === "") return sql<SqlBool>`${column} is null`;
+      const ids = clause.ids ?? [];
+      return ids.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${column} in (${sql.join(ids)})`;
+    }
+    case "boolean": {
+      const condition = entry.condition(now);
       return parseYesNo(clause.value) ? condition : sql<SqlBool>`not ${condition}`;
     }
   }

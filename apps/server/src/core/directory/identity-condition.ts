@@ -1,4 +1,4 @@
-/** A parsed Cs identity as a SQL condition over `directory_users u` (DESIGN §3.2). */
+/** A parsed Cs identity as a SQL condition over `directory_users u` (docs/design.md, "Identity formats"). */
 import { parseDistinguishedName } from "@pindesk/domain/directory/distinguished-name";
 import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
 import { type RawBuilder, type SqlBool, sql } from "kysely";

@@ -1,5 +1,6 @@
 /**
- * LDAP Search (DESIGN §3.3): an RFC 4515 filter, parsed by the domain package, as one SQL condition over
+ * LDAP Search (docs/design.md, "Search box"): an RFC 4515 filter, parsed by the domain package, as one SQL
+ * condition over
  * `directory_users u`. Attributes compare through the Add Filter column map, case-insensitively as Active
  * Directory compares these attributes; every value is a parameter, so nothing typed becomes SQL text.
  */
@@ -9,14 +10,14 @@ import { parseLdapFilter } from "@pindesk/domain/ldap/parse-ldap-filter";
 import type { FilterProperty } from "@pindesk/domain/users/filter-catalogue";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { CoreError } from "../errors.ts";
-import { column, keyValue, TEXT_COLUMNS, type TextColumn, textKey } from "./filter-conditions.ts";
+import { column, keyValue, type TextColumn, textColumnOf, textKey } from "./filter-conditions.ts";
 import { escapeLike, matchesLike, startsWith } from "./text-match.ts";
 
 const TRUE = sql<SqlBool>`true`;
 const FALSE = sql<SqlBool>`false`;
 
 function textColumn(property: FilterProperty): TextColumn {
-  const text = TEXT_COLUMNS[property];
+  const text = textColumnOf(property);
   if (!text) throw new Error(`${property} is not a text attribute`);
   return text;
 }

@@ -28,7 +28,7 @@ import type { Database } from "../../db/schema.ts";
 import { branchSql } from "./branch-sql.ts";
 import type { Branch } from "./search-text.ts";
 import { and, or } from "./sql-conditions.ts";
-import { type RowsPage, USER_JOINS, USER_SELECT, type UserRow } from "./user-rows.ts";
+import { type RowsPage, selectUserRows } from "./user-rows.ts";
 
 export interface PlanLimits {
   /** A branch with fewer candidates than this is read and sorted whole (a few milliseconds at most). */
@@ -126,16 +126,17 @@ async function walkFirstEntries(
   budget: number,
 ): Promise<RowsPage | undefined> {
   const limit = cap + 1;
-  const result = await sql<UserRow>`
-    with walked as (
-      select u.id, u.display_name_key, u.first_name_key, u.last_name_key, u.sam_key, u.sip_key, u.line_key
-      from directory_users u where ${and(start)}
-      order by u.display_name_key, u.id limit ${budget})
-    select ${USER_SELECT}
-    from directory_users u ${USER_JOINS}
-    where u.id = any(array(
-      select u.id from walked u where ${text} order by u.display_name_key, u.id limit ${limit}))
-    order by u.display_name_key, u.id`.execute(db);
-  if (result.rows.length < limit) return undefined;
-  return { rows: result.rows.slice(0, cap), more: true };
+  // The walked entries are a subquery the planner keeps as it is (PostgreSQL inlines a CTE read once, too).
+  const rows = await selectUserRows(db)
+    .where(sql<SqlBool>`u.id = any(array(
+      select u.id from (
+        select u.id, u.display_name_key, u.first_name_key, u.last_name_key, u.sam_key, u.sip_key, u.line_key
+        from directory_users u where ${and(start)}
+        order by u.display_name_key, u.id limit ${budget}) u
+      where ${text} order by u.display_name_key, u.id limit ${limit}))`)
+    .orderBy("u.display_name_key")
+    .orderBy("u.id")
+    .execute();
+  if (rows.length < limit) return undefined;
+  return { rows: rows.slice(0, cap), more: true };
 }

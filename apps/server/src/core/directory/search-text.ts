@@ -1,5 +1,6 @@
 /**
- * The Search users box (DESIGN §3.3): a case-insensitive prefix of display name, first name, last name,
+ * The Search users box (docs/design.md, "Search box"): a case-insensitive prefix of display name, first name,
+ * last name,
  * SAM account name, SIP address (`sip:` optional) or line URI (`tel:` optional); a term with a space also
  * matches first name + last name prefixes, in either order, as Active Directory's ambiguous name resolution.
  *

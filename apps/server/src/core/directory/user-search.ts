@@ -1,7 +1,8 @@
 /**
  * Finding users: the Search users box or an LDAP Search filter with the Add Filter clauses, identities, and
  * single users, each read with the columns of `user-rows.ts`. Searches never count: they fetch one row past
- * the cap to learn whether more match (DESIGN §3.3), and each branch of the search text walks its own index
+ * the cap to learn whether more match (docs/design.md, "Search box"), and each branch of the search text walks
+ * its own index
  * in display-name order and stops at the cap, so an empty or one-letter search does not read the whole
  * directory.
  */
@@ -16,7 +17,7 @@ import { ldapSearchCondition } from "./ldap-conditions.ts";
 import { type Branch, searchTextBranches } from "./search-text.ts";
 import { type PlanLimits, planSearchText } from "./search-text-plan.ts";
 import { and, or } from "./sql-conditions.ts";
-import { type RowsPage, USER_JOINS, USER_SELECT, type UserRow } from "./user-rows.ts";
+import { type RowsPage, selectUserRows, type UserRow } from "./user-rows.ts";
 
 export type { RowsPage } from "./user-rows.ts";
 
@@ -36,13 +37,13 @@ async function selectMatching(
   );
   // The ids first (each branch walks its index and stops at the cap), then their rows by primary key: a plain
   // join of the union to the table lets the planner hash the whole directory for a few hundred ids.
-  const result = await sql<UserRow>`
-    select ${USER_SELECT}
-    from directory_users u ${USER_JOINS}
-    where u.id = any(array(
-      select m.id from (${matched}) m order by m.display_name_key, m.id limit ${limit}))
-    order by u.display_name_key, u.id`.execute(db);
-  return { rows: result.rows.slice(0, cap), more: result.rows.length > cap };
+  const rows = await selectUserRows(db)
+    .where(sql<SqlBool>`u.id = any(array(
+      select m.id from (${matched}) m order by m.display_name_key, m.id limit ${limit}))`)
+    .orderBy("u.display_name_key")
+    .orderBy("u.id")
+    .execute();
+  return { rows: rows.slice(0, cap), more: rows.length > cap };
 }
 
 /** A user's place in display-name order, to go on after it (keyset pagination, never OFFSET). */
@@ -139,15 +140,10 @@ export function resolveUserRows(
 }
 
 export async function findUserRow(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
-  const result = await sql<UserRow>`
-    select ${USER_SELECT} from directory_users u ${USER_JOINS} where u.id = ${id}`.execute(db);
-  return result.rows[0];
+  return selectUserRows(db).where("u.id", "=", id).executeTakeFirst();
 }
 
 export async function findUserRows(db: Kysely<Database>, ids: readonly number[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  const result = await sql<UserRow>`
-    select ${USER_SELECT} from directory_users u ${USER_JOINS}
-    where u.id in (${sql.join(ids)}) order by u.display_name_key, u.id`.execute(db);
-  return result.rows;
+  return selectUserRows(db).where("u.id", "in", ids).orderBy("u.display_name_key").orderBy("u.id").execute();
 }

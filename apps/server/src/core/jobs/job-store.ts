@@ -102,3 +102,43 @@ export async function claimJob(db: Kysely<Database>, owner: string, now: Date, l
       .executeTakeFirstOrThrow();
   });
 }
+
+/** The 20 newest jobs: everyone's, or one account's. */
+export function listJobs(db: Kysely<Database>, createdByAccountId?: number): Promise<JobRow[]> {
+  let select = db.selectFrom("jobs").selectAll().orderBy("id", "desc").limit(20);
+  if (createdByAccountId !== undefined)
+    select = select.where("created_by_account_id", "=", createdByAccountId);
+  return select.execute();
+}
+
+/** A queued job has not started: it ends at once. A running one stops after its current chunk. */
+export function cancelJob(trx: Kysely<Database>, job: JobRow, now: Date): Promise<JobRow> {
+  return trx
+    .updateTable("jobs")
+    .set(job.status === "queued" ? { status: "cancelled", finished_at: now } : { status: "cancelling" })
+    .where("id", "=", job.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A batch of a job's per-user results, after the result numbered `after`. */
+export const jobResults = (db: Kysely<Database>, jobId: number, after: number, limit: number) =>
+  db
+    .selectFrom("job_results")
+    .selectAll()
+    .where("job_id", "=", jobId)
+    .where("seq", ">", after)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+
+/** Forgets the sealed PINs a results download carried, up to the last one it sent. */
+export async function clearDeliveredPins(db: Kysely<Database>, jobId: number, throughSeq: number, now: Date) {
+  await db
+    .updateTable("job_results")
+    .set({ pin_sealed: null })
+    .where("job_id", "=", jobId)
+    .where("seq", "<=", throughSeq)
+    .execute();
+  await db.updateTable("jobs").set({ pins_delivered_at: now }).where("id", "=", jobId).execute();
+}

@@ -1,5 +1,6 @@
 /**
- * Which PIN policy applies to each user (DESIGN §3.6): the per-user (tag) policy, else the policy of the
+ * Which PIN policy applies to each user (docs/design.md, "PIN policy"): the per-user (tag) policy, else the
+ * policy of the
  * site of the user's registrar pool, else Global. Policies are few, so they are read once per call.
  */
 import {

@@ -1,8 +1,7 @@
-/** The SQL of the PIN Policy feature: policies, the users each applies to, sites without a policy. */
-
+/** PIN policies in the database: policies, the users each applies to, sites without a policy. */
 import { effectivePinPolicy, type PinPolicySettings } from "@pindesk/domain/pins/pin-policy";
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Database, PinPoliciesTable } from "../../db/schema.ts";
 import { policyIdentity, policySettings } from "./effective-pin-policy.ts";
 
@@ -59,7 +58,8 @@ export async function sitesWithoutPolicy(db: Kysely<Database>): Promise<string[]
 
 /**
  * How many users each policy applies to now. Users are counted once per (tag, site) pair and each pair is
- * given to the policy that wins for it (DESIGN §3.6), so one pass over the directory serves every policy.
+ * given to the policy that wins for it (docs/design.md, "PIN policy"), so one pass over the directory serves
+ * every policy.
  */
 export async function usersAffected(db: Kysely<Database>, rows: readonly PolicyRow[]) {
   const groups = await db
@@ -100,4 +100,32 @@ export function toPinPolicy(row: PolicyRow, counts: ReadonlyMap<number, number>)
 /** One policy as the API answers it, counting its users among all the policies as they are now. */
 export async function loadPinPolicy(db: Kysely<Database>, row: PolicyRow): Promise<PinPolicy> {
   return toPinPolicy(row, await usersAffected(db, await listPolicyRows(db)));
+}
+
+/** Where a new policy goes: Global, a site (by id) or a user (tag) policy's name. */
+export type PolicyPlace = Pick<Insertable<PinPoliciesTable>, "scope" | "name" | "site_id">;
+
+export const insertPolicy = (trx: Kysely<Database>, place: PolicyPlace, settings: PinPolicySettings) =>
+  trx
+    .insertInto("pin_policies")
+    .values({ ...place, ...settingsColumns(settings) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const updatePolicySettings = (
+  trx: Kysely<Database>,
+  id: number,
+  settings: PinPolicySettings,
+  now: Date,
+) =>
+  trx
+    .updateTable("pin_policies")
+    .set({ ...settingsColumns(settings), updated_at: now })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** directory_users.pin_policy_id is ON DELETE SET NULL: a user policy's users become automatic. */
+export async function deletePolicy(trx: Kysely<Database>, id: number): Promise<void> {
+  await trx.deleteFrom("pin_policies").where("id", "=", id).execute();
 }

@@ -13,7 +13,7 @@ export interface NewSession {
   userAgent: string | null;
 }
 
-export function createSessionRepository(db: Kysely<Database>) {
+export function createSessionStore(db: Kysely<Database>) {
   return {
     async insert(trx: Kysely<Database>, session: NewSession): Promise<void> {
       await trx
@@ -81,4 +81,4 @@ export function createSessionRepository(db: Kysely<Database>) {
   };
 }
 
-export type SessionRepository = ReturnType<typeof createSessionRepository>;
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -3,7 +3,7 @@ import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, retryAfterSeconds } from "@pindesk/
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
-export function createThrottleRepository(db: Kysely<Database>) {
+export function createThrottleStore(db: Kysely<Database>) {
   async function recent(
     column: "username_key" | "client_address",
     value: string,
@@ -53,4 +53,4 @@ export function createThrottleRepository(db: Kysely<Database>) {
   };
 }
 
-export type ThrottleRepository = ReturnType<typeof createThrottleRepository>;
+export type ThrottleStore = ReturnType<typeof createThrottleStore>;

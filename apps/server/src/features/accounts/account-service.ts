@@ -12,7 +12,6 @@ import type {
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Kysely, Selectable } from "kysely";
-import type { Clock } from "../../clock.ts";
 import {
   countOtherActiveAdministrators,
   deleteAccountSessions,
@@ -26,8 +25,9 @@ import {
 } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { Caller } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { conflict, notFound } from "../../core/errors.ts";
-import { generatePassword, type PasswordHasher } from "../../crypto/password-hasher.ts";
+import { generatePassword } from "../../crypto/password-hasher.ts";
 import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
 
 /** Who asks: an account from the console (whose own account the guards protect), or the CLI. */
@@ -38,7 +38,11 @@ export interface AccountsCaller extends Caller {
 
 type AccountRow = Selectable<ConsoleAccountsTable>;
 
-export function createAccountService(db: Kysely<Database>, clock: Clock, passwords: PasswordHasher) {
+export function createAccountService({
+  db,
+  clock,
+  passwords,
+}: Pick<CoreDependencies, "db" | "clock" | "passwords">) {
   /** Loads the target in the transaction, checks the guards, applies the change, ends sessions, audits. */
   async function change(
     caller: AccountsCaller,

@@ -1,12 +1,10 @@
 /** /api/audit: the audit log, for the roles with audit:read. */
 import { AuditQuery } from "@pindesk/domain/audit/audit-event";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { findAuditEvents } from "./audit-repository.ts";
+import type { AuditService } from "./audit-service.ts";
 
-export function auditRoutes(db: Kysely<Database>): RouteDefinition[] {
+export function auditRoutes(audit: AuditService): RouteDefinition[] {
   return [
     defineRoute({
       method: "get",
@@ -15,7 +13,7 @@ export function auditRoutes(db: Kysely<Database>): RouteDefinition[] {
       summary: "Audit events, newest first, filtered by actor, action, target, outcome and time, paged",
       request: { query: AuditQuery },
       handle: async ({ query }, _req, res) => {
-        res.json(await findAuditEvents(db, query));
+        res.json(await audit.find(query));
       },
     }),
   ];

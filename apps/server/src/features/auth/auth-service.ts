@@ -1,39 +1,25 @@
 /**
- * Sign-in, sign-out and the session behind each request (DESIGN §3.1, issue #3): throttled before the
+ * Sign-in, sign-out and the session behind each request (docs/design.md, "Roles and permissions", issue #3):
+ * throttled before the
  * password is checked; one answer and about one duration for an unknown user and a wrong password; a new
  * session id at every sign-in; disabled accounts and accounts without a role told so only after a correct
  * password. Every outcome is audited in the transaction that records it.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
-import {
-  type SessionTimeouts,
-  sessionExpiries,
-  sessionState,
-  shouldRecordActivity,
-} from "@pindesk/domain/auth/session-rules";
+import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";
 import {
   type SessionInfo,
   type SignInRequest,
   WRONG_CREDENTIALS_MESSAGE,
 } from "@pindesk/domain/auth/sign-in";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
 import { findAccountByUsername, knownRoles, updateAccount } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { CoreError } from "../../core/errors.ts";
-import { createSessionRepository } from "../../core/sessions/session-store.ts";
-import { createThrottleRepository } from "../../core/sessions/throttle-store.ts";
-import type { PasswordHasher } from "../../crypto/password-hasher.ts";
-import type { Database } from "../../db/schema.ts";
+import { createSessionStore } from "../../core/sessions/session-store.ts";
+import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
-
-export interface AuthDependencies {
-  db: Kysely<Database>;
-  clock: Clock;
-  passwords: PasswordHasher;
-  timeouts: SessionTimeouts;
-}
 
 export interface RequestOrigin {
   clientAddress: string;
@@ -51,9 +37,14 @@ function throttled(retryAfterSeconds: number): CoreError {
   );
 }
 
-export function createAuthService({ db, clock, passwords, timeouts }: AuthDependencies) {
-  const sessions = createSessionRepository(db);
-  const throttle = createThrottleRepository(db);
+export function createAuthService({
+  db,
+  clock,
+  passwords,
+  sessionTimeouts: timeouts,
+}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts">) {
+  const sessions = createSessionStore(db);
+  const throttle = createThrottleStore(db);
 
   function describe(session: ConsoleSession): SessionInfo {
     const { idle, absolute } = sessionExpiries(session, timeouts);
@@ -92,6 +83,8 @@ export function createAuthService({ db, clock, passwords, timeouts }: AuthDepend
   }
 
   return {
+    /** The idle and absolute limits sessions keep (the cookie lives as long as the absolute one). */
+    timeouts,
     describe,
 
     async signIn(

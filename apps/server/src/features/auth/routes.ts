@@ -6,7 +6,7 @@ import type { RouteDefinition } from "../../http/routes.ts";
 import type { AuthService } from "./auth-service.ts";
 import { clearSessionCookie, readSessionId, setSessionCookie } from "./session-cookie.ts";
 
-export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteDefinition[] {
+export function authRoutes(auth: AuthService): RouteDefinition[] {
   return [
     defineRoute({
       method: "post",
@@ -20,7 +20,7 @@ export function authRoutes(auth: AuthService, absoluteTimeoutMs: number): RouteD
           userAgent: req.get("user-agent") ?? null,
           previousSessionId: readSessionId(req),
         });
-        setSessionCookie(req, res, sessionId, absoluteTimeoutMs);
+        setSessionCookie(req, res, sessionId, auth.timeouts.absoluteMs);
         res.json(info);
       },
     }),

@@ -6,20 +6,27 @@ import { hasPermission } from "@pindesk/domain/auth/permissions";
 import { csvRecord } from "@pindesk/domain/csv/csv";
 import { FINISHED_JOB_STATUSES, type JobKind, type JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { Caller, ConsoleSession } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { searchUserRows } from "../../core/directory/user-search.ts";
 import { conflict, notFound } from "../../core/errors.ts";
-import { findJob, hasSealedPins, insertJob, type JobRow, toJobView } from "../../core/jobs/job-store.ts";
+import {
+  cancelJob,
+  clearDeliveredPins,
+  findJob,
+  hasSealedPins,
+  insertJob,
+  type JobRow,
+  jobResults,
+  listJobs,
+  toJobView,
+} from "../../core/jobs/job-store.ts";
 import { assignTarget } from "../../core/pins/assign-policy.ts";
-import type { PinVault } from "../../crypto/pin-vault.ts";
-import type { Database } from "../../db/schema.ts";
 
 const RESULT_BATCH = 1000;
 
-export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinVault) {
+export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "db" | "clock" | "vault">) {
   const mayManageAll = (session: ConsoleSession) => hasPermission(session.roles, "accounts:manage");
 
   async function visibleJob(session: ConsoleSession, id: number): Promise<JobRow> {
@@ -73,9 +80,8 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
     },
 
     async list(session: ConsoleSession): Promise<JobView[]> {
-      let select = db.selectFrom("jobs").selectAll().orderBy("id", "desc").limit(20);
-      if (!mayManageAll(session)) select = select.where("created_by_account_id", "=", session.accountId);
-      return Promise.all((await select.execute()).map(view));
+      const rows = await listJobs(db, mayManageAll(session) ? undefined : session.accountId);
+      return Promise.all(rows.map(view));
     },
 
     async cancel(session: ConsoleSession, caller: Caller, id: number): Promise<JobView> {
@@ -85,17 +91,7 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
           `Job ${id} has already ${job.status === "completed" ? "completed" : `been ${job.status}`}`,
         );
       const updated = await db.transaction().execute(async (trx) => {
-        // A queued job has not started: it ends at once. A running one stops after its current chunk.
-        const row = await trx
-          .updateTable("jobs")
-          .set(
-            job.status === "queued"
-              ? { status: "cancelled", finished_at: clock.now() }
-              : { status: "cancelling" },
-          )
-          .where("id", "=", id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await cancelJob(trx, job, clock.now());
         await writeAuditEvent(trx, {
           at: clock.now(),
           actor: caller.actor,
@@ -120,14 +116,7 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
       async function* chunks() {
         yield csvRecord(["Display name", "Identity", "Result", "Details", ...(withPins ? ["PIN"] : [])]);
         for (let after = -1; ; ) {
-          const rows = await db
-            .selectFrom("job_results")
-            .selectAll()
-            .where("job_id", "=", id)
-            .where("seq", ">", after)
-            .orderBy("seq")
-            .limit(RESULT_BATCH)
-            .execute();
+          const rows = await jobResults(db, id, after, RESULT_BATCH);
           if (rows.length === 0) return;
           let text = "";
           for (const row of rows) {
@@ -149,14 +138,7 @@ export function createJobService(db: Kysely<Database>, clock: Clock, vault: PinV
         fileName: `pindesk-job-${id}-results.csv`,
         chunks: chunks(),
         async delivered() {
-          if (lastSeqWithPin < 0) return;
-          await db
-            .updateTable("job_results")
-            .set({ pin_sealed: null })
-            .where("job_id", "=", id)
-            .where("seq", "<=", lastSeqWithPin)
-            .execute();
-          await db.updateTable("jobs").set({ pins_delivered_at: clock.now() }).where("id", "=", id).execute();
+          if (lastSeqWithPin >= 0) await clearDeliveredPins(db, id, lastSeqWithPin, clock.now());
         },
       };
     },

@@ -1,5 +1,6 @@
 /**
- * Who may do what with PIN policies (DESIGN §3.1), with real requests that would succeed for the right
+ * Who may do what with PIN policies (docs/design.md, "Roles and permissions"), with real requests that would
+ * succeed for the right
  * role: New/Set/Remove need pinPolicy:write, Grant needs pinPolicy:assign, reading needs pinPolicy:read.
  */
 import type { CsRole } from "@pindesk/domain/auth/roles";

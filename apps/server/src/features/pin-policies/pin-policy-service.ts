@@ -1,5 +1,6 @@
 /**
- * Get-, New-, Set- and Remove-CsPinPolicy (DESIGN §3.6). Each change runs in one transaction with its audit
+ * Get-, New-, Set- and Remove-CsPinPolicy (docs/design.md, "PIN policy"). Each change runs in one transaction
+ * with its audit
  * event; the database's constraints (one Global, unique names, the lifetime ⇒ history rule) back the checks.
  */
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
@@ -12,24 +13,27 @@ import type {
 } from "@pindesk/domain/pins/pin-policy-api";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { Clock } from "../../clock.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { Caller } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { conflict, notFound, unknownIn } from "../../core/errors.ts";
 import { policyIdentity, policySettings } from "../../core/pin-policies/effective-pin-policy.ts";
 import {
+  deletePolicy,
   findPolicyRow,
   findSite,
   findSitePolicy,
+  insertPolicy,
   listPolicyRows,
   loadPinPolicy,
   type PolicyRow,
-  settingsColumns,
   sitesWithoutPolicy,
   toPinPolicy,
+  updatePolicySettings,
   usersAffected,
 } from "../../core/pin-policies/pin-policy-store.ts";
-import { findTagPolicy } from "../../core/pins/assign-policy.ts";
+import { createPinPolicyAssignment, findTagPolicy } from "../../core/pins/assign-policy.ts";
+import { isUniqueViolation } from "../../db/database-errors.ts";
 import type { Database } from "../../db/schema.ts";
 
 export type NewPinPolicy = z.output<typeof NewPinPolicyRequest>;
@@ -43,10 +47,7 @@ function changedSettings(before: PinPolicySettings, after: PinPolicySettings) {
   return changes;
 }
 
-/** PostgreSQL's unique_violation: another request created the same policy first. */
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "23505";
-
-export function createPinPolicyService(db: Kysely<Database>, clock: Clock) {
+export function createPinPolicyService({ db, clock }: Pick<CoreDependencies, "db" | "clock">) {
   const audit = (
     trx: Kysely<Database>,
     caller: Caller,
@@ -93,11 +94,7 @@ export function createPinPolicyService(db: Kysely<Database>, clock: Clock) {
     try {
       return await db.transaction().execute(async (trx) => {
         const place = await placeFor(trx, request.identity);
-        const row = await trx
-          .insertInto("pin_policies")
-          .values({ ...place, ...settingsColumns(request.settings) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertPolicy(trx, place, request.settings);
         await audit(trx, caller, "pinPolicy.create", row, { settings: request.settings });
         return { policy: await loadPinPolicy(trx, row) };
       });
@@ -111,16 +108,13 @@ export function createPinPolicyService(db: Kysely<Database>, clock: Clock) {
   async function applySettings(trx: Kysely<Database>, row: PolicyRow, settings: PinPolicySettings) {
     const changes = changedSettings(policySettings(row), settings);
     if (Object.keys(changes).length === 0) return { row, changes };
-    const updated = await trx
-      .updateTable("pin_policies")
-      .set({ ...settingsColumns(settings), updated_at: clock.now() })
-      .where("id", "=", row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { row: updated, changes };
+    return { row: await updatePolicySettings(trx, row.id, settings, clock.now()), changes };
   }
 
   return {
+    /** Grant-CsPinPolicy: Assign policies on the Users page. */
+    assign: createPinPolicyAssignment(db, clock),
+
     async list(): Promise<PinPolicyList> {
       const rows = await listPolicyRows(db);
       const counts = await usersAffected(db, rows);
@@ -154,7 +148,7 @@ export function createPinPolicyService(db: Kysely<Database>, clock: Clock) {
         }
         const before = await loadPinPolicy(trx, row);
         // directory_users.pin_policy_id is ON DELETE SET NULL: a user policy's users become automatic.
-        await trx.deleteFrom("pin_policies").where("id", "=", id).execute();
+        await deletePolicy(trx, id);
         await audit(trx, caller, "pinPolicy.remove", row, {
           settings: before.settings,
           usersFallingBack: before.usersAffected,

@@ -5,18 +5,12 @@ import {
   PinPolicyIdParams,
   UpdatePinPolicyRequest,
 } from "@pindesk/domain/pins/pin-policy-api";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
-import { createPinPolicyAssignment } from "../../core/pins/assign-policy.ts";
-import type { Database } from "../../db/schema.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import { createPinPolicyService } from "./pin-policy-service.ts";
+import type { PinPolicyService } from "./pin-policy-service.ts";
 
-export function pinPolicyRoutes(db: Kysely<Database>, clock: Clock): RouteDefinition[] {
-  const policies = createPinPolicyService(db, clock);
-  const assign = createPinPolicyAssignment(db, clock);
+export function pinPolicyRoutes(policies: PinPolicyService): RouteDefinition[] {
   return [
     defineRoute({
       method: "get",
@@ -45,7 +39,7 @@ export function pinPolicyRoutes(db: Kysely<Database>, clock: Clock): RouteDefini
         "Assign a user PIN policy to users, or make theirs automatic (site or Global); whatIf changes nothing",
       request: { body: AssignPinPolicyRequest },
       handle: async ({ body }, req, res) => {
-        res.json(await assign(sessionCaller(req), body));
+        res.json(await policies.assign(sessionCaller(req), body));
       },
     }),
     defineRoute({

@@ -1,33 +1,28 @@
 /**
- * Lock PIN, Unlock PIN and Set PIN on the users a request names (DESIGN §3.5–§3.7, §4). Each request is one
+ * Lock PIN, Unlock PIN and Set PIN on the users a request names (docs/design.md, "PIN status", "PIN policy",
+ * "Automatic lockout", "HTTP API"). Each request is one
  * transaction: the users' rows are locked, every user gets a result, the changes and their audit events
  * commit together or not at all. whatIf answers the same results and changes nothing. A PIN is hashed
  * before the transaction and appears only in the generate answer.
  */
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import { MAX_SET_PIN_USERS, type SetPinRequest, type SetPinResult } from "@pindesk/domain/pins/pin-api";
-import type { RandomInt } from "@pindesk/domain/pins/pin-generation";
 import type { TargetResults, UserTargets } from "@pindesk/domain/users/user-targets";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
 import type { Caller } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { notFoundResult } from "../../core/directory/target-results.ts";
 import { resolveTargets } from "../../core/directory/user-targets.ts";
 import { CoreError } from "../../core/errors.ts";
 import { applyDecisions, type Decide } from "../../core/pins/apply-decisions.ts";
 import { lockDecider, unlockDecider } from "../../core/pins/lock-unlock.ts";
 import { makePins, setPinDecider } from "../../core/pins/set-pin-plan.ts";
-import type { PinHasher } from "../../crypto/pin-hasher.ts";
-import type { Database } from "../../db/schema.ts";
 
-export interface PinActionsDependencies {
-  db: Kysely<Database>;
-  clock: Clock;
-  pins: PinHasher;
-  randomInt: RandomInt;
-}
-
-export function createPinActionsService({ db, clock, pins, randomInt }: PinActionsDependencies) {
+export function createPinActionsService({
+  db,
+  clock,
+  pins,
+  randomInt,
+}: Pick<CoreDependencies, "db" | "clock" | "pins" | "randomInt">) {
   function apply(
     caller: Caller,
     targets: UserTargets,

@@ -1,6 +1,6 @@
 /**
  * A PIN is shown once, in the answer that made it, and nowhere else: not in any table, any log line, any
- * other response or any audit detail (DESIGN §3.9).
+ * other response or any audit detail (docs/design.md, "Secrets").
  */
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
 import { sql } from "kysely";

@@ -1,13 +1,11 @@
 /** Get-CsClientPinInfo: PIN status for users by id, by identity (wildcards too), or for a search. */
 import type { PinStatusRequest, PinStatusResponse } from "@pindesk/domain/pins/pin-api";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { pinStatusOf, type UserRow } from "../../core/directory/user-rows.ts";
 import { findUserRows, searchUserRows } from "../../core/directory/user-search.ts";
 import { resolveTargets } from "../../core/directory/user-targets.ts";
-import type { Database } from "../../db/schema.ts";
 
-export function createPinStatusService(db: Kysely<Database>, clock: Clock) {
+export function createPinStatusService({ db, clock }: Pick<CoreDependencies, "db" | "clock">) {
   const entries = (rows: readonly UserRow[], now: Date) =>
     rows.map((row) => ({ userId: row.id, displayName: row.display_name, status: pinStatusOf(row, now) }));
 

@@ -8,15 +8,7 @@ import {
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import type { PinActionsService } from "./pin-actions-service.ts";
-import type { createPinCheckService } from "./pin-check-service.ts";
-import type { createPinStatusService } from "./pin-status-service.ts";
-
-interface PinServices {
-  actions: PinActionsService;
-  status: ReturnType<typeof createPinStatusService>;
-  check: ReturnType<typeof createPinCheckService>;
-}
+import type { PinServices } from "./pin-services.ts";
 
 export function pinRoutes({ actions, status, check }: PinServices): RouteDefinition[] {
   return [

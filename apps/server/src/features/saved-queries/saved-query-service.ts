@@ -7,27 +7,27 @@ import type { SavedQuery } from "@pindesk/domain/users/saved-query";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { parseUsf } from "@pindesk/usf/parse-usf";
 import { writeUsf } from "@pindesk/usf/write-usf";
-import { type Kysely, type Selectable, sql } from "kysely";
-import type { Clock } from "../../clock.ts";
+import type { Kysely } from "kysely";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { Caller, ConsoleSession } from "../../core/caller.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { CoreError, conflict, notFound } from "../../core/errors.ts";
-import type { Database, SavedQueriesTable } from "../../db/schema.ts";
-
-type Row = Selectable<SavedQueriesTable> & { owner: string };
+import {
+  deleteSavedQuery,
+  findSavedQuery,
+  insertSavedQuery,
+  listVisibleSavedQueries,
+  lockSavedQuery,
+  type SavedQueryRow,
+  updateSavedQuery,
+} from "../../core/saved-queries/saved-query-store.ts";
+import { isUniqueViolation } from "../../db/database-errors.ts";
+import type { Database } from "../../db/schema.ts";
 
 const nameInUse = (name: string) => conflict(`You already have a saved query named ${name}`);
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "23505";
 
-export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
-  const select = (trx: Kysely<Database>) =>
-    trx
-      .selectFrom("saved_queries as q")
-      .innerJoin("console_accounts as a", "a.id", "q.owner_account_id")
-      .selectAll("q")
-      .select("a.username as owner");
-
-  function toView(row: Row, accountId: number): SavedQuery {
+export function createSavedQueryService({ db, clock }: Pick<CoreDependencies, "db" | "clock">) {
+  function toView(row: SavedQueryRow, accountId: number): SavedQuery {
     const parsed = parseUsf(row.usf);
     // Stored by this server from a validated query: a row that no longer reads is a bug, not user input.
     if (!parsed.ok)
@@ -43,8 +43,8 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
     };
   }
 
-  async function owned(trx: Kysely<Database>, session: ConsoleSession, id: number): Promise<Row> {
-    const row = await select(trx).where("q.id", "=", id).forUpdate().executeTakeFirst();
+  async function owned(trx: Kysely<Database>, session: ConsoleSession, id: number): Promise<SavedQueryRow> {
+    const row = await lockSavedQuery(trx, id);
     // Another account's private query does not exist for this caller; a shared one is read-only.
     if (!row || (!row.shared && row.owner_account_id !== session.accountId)) {
       throw notFound(`There is no saved query with id ${id}`);
@@ -52,6 +52,13 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
     if (row.owner_account_id !== session.accountId) {
       throw new CoreError("forbidden", `Only ${row.owner} may change or delete this shared query`);
     }
+    return row;
+  }
+
+  /** A query this transaction has just written: it is there. */
+  async function foundSavedQuery(trx: Kysely<Database>, id: number): Promise<SavedQueryRow> {
+    const row = await findSavedQuery(trx, id);
+    if (!row) throw new Error(`saved query ${id} is gone from its own transaction`);
     return row;
   }
 
@@ -74,11 +81,7 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
 
   return {
     async list(session: ConsoleSession): Promise<SavedQuery[]> {
-      const rows = await select(db)
-        .where((eb) => eb.or([eb("q.owner_account_id", "=", session.accountId), eb("q.shared", "=", true)]))
-        .orderBy(sql`lower(q.name)`)
-        .orderBy("q.id")
-        .execute();
+      const rows = await listVisibleSavedQueries(db, session.accountId);
       return rows.map((row) => toView(row, session.accountId));
     },
 
@@ -86,21 +89,14 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
       const now = clock.now();
       try {
         return await db.transaction().execute(async (trx) => {
-          const { id } = await trx
-            .insertInto("saved_queries")
-            .values({
-              owner_account_id: session.accountId,
-              name,
-              usf: writeUsf(query),
-              shared,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
+          const id = await insertSavedQuery(
+            trx,
+            session.accountId,
+            { name, usf: writeUsf(query), shared },
+            now,
+          );
           await audit(trx, caller, "savedQuery.create", { id, name }, { shared });
-          const row = await select(trx).where("q.id", "=", id).executeTakeFirstOrThrow();
-          return toView(row, session.accountId);
+          return toView(await foundSavedQuery(trx, id), session.accountId);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw nameInUse(name);
@@ -117,17 +113,17 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
       try {
         return await db.transaction().execute(async (trx) => {
           const before = await owned(trx, session, id);
-          await trx
-            .updateTable("saved_queries")
-            .set({
+          await updateSavedQuery(
+            trx,
+            id,
+            {
               ...(changes.name !== undefined ? { name: changes.name } : {}),
               ...(changes.query !== undefined ? { usf: writeUsf(changes.query) } : {}),
               ...(changes.shared !== undefined ? { shared: changes.shared } : {}),
-              updated_at: clock.now(),
-            })
-            .where("id", "=", id)
-            .execute();
-          const after = await select(trx).where("q.id", "=", id).executeTakeFirstOrThrow();
+            },
+            clock.now(),
+          );
+          const after = await foundSavedQuery(trx, id);
           const renamed = before.name !== after.name ? { from: before.name, to: after.name } : undefined;
           await audit(trx, caller, "savedQuery.update", after, {
             ...(renamed ? { name: renamed } : {}),
@@ -145,7 +141,7 @@ export function createSavedQueryService(db: Kysely<Database>, clock: Clock) {
     async remove(session: ConsoleSession, caller: Caller, id: number): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const row = await owned(trx, session, id);
-        await trx.deleteFrom("saved_queries").where("id", "=", id).execute();
+        await deleteSavedQuery(trx, id);
         await audit(trx, caller, "savedQuery.delete", row);
       });
     },

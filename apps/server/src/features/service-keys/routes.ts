@@ -3,23 +3,13 @@
  * the embedded database is one process's: while PinDesk runs on PGlite, this is how keys are made.
  */
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
-import { CreateServiceKeyRequest, type ServiceKeyView } from "@pindesk/domain/pins/service-keys";
-import type { Clock } from "../../clock.ts";
-import { conflict, notFound } from "../../core/errors.ts";
-import type { ServiceKeyInfo, ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
+import { CreateServiceKeyRequest } from "@pindesk/domain/pins/service-keys";
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
+import type { ServiceKeyService } from "./service-key-service.ts";
 
-const view = (key: ServiceKeyInfo): ServiceKeyView => ({
-  id: key.id,
-  name: key.name,
-  createdAt: key.createdAt.toISOString(),
-  revokedAt: key.revokedAt?.toISOString() ?? null,
-  lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
-});
-
-export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefinition[] {
+export function serviceKeyRoutes(keys: ServiceKeyService): RouteDefinition[] {
   return [
     defineRoute({
       method: "get",
@@ -27,7 +17,7 @@ export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefi
       access: "accounts:manage",
       summary: "Every service key (never the keys themselves): name, made, last used, revoked",
       handle: async (_input, _req, res) => {
-        res.json({ serviceKeys: (await keys.list()).map(view) });
+        res.json({ serviceKeys: await keys.list() });
       },
     }),
     defineRoute({
@@ -37,10 +27,7 @@ export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefi
       summary: "Make a key for a dial-in bridge; the key is in this answer only",
       request: { body: CreateServiceKeyRequest },
       handle: async ({ body: { name } }, req, res) => {
-        if (await keys.isNameInUse(name))
-          throw conflict(`There is already an active service key named ${name}`);
-        const { key, info } = await keys.create(name, sessionCaller(req).actor, clock.now());
-        res.status(201).json({ key, serviceKey: view(info) });
+        res.status(201).json(await keys.create(sessionCaller(req), name));
       },
     }),
     defineRoute({
@@ -50,9 +37,7 @@ export function serviceKeyRoutes(keys: ServiceKeyStore, clock: Clock): RouteDefi
       summary: "Revoke a service key: bridges using it are refused from then on",
       request: { params: AccountIdParams },
       handle: async ({ params: { id } }, req, res) => {
-        if (!(await keys.revoke(id, sessionCaller(req).actor, clock.now()))) {
-          throw notFound(`There is no active service key with id ${id}`);
-        }
+        await keys.revoke(sessionCaller(req), id);
         res.status(204).end();
       },
     }),

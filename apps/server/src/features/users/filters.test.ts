@@ -15,7 +15,7 @@ const isLocked = (user: DemoUser) => ["adminLocked", "systemLocked", "temporaryL
 const same = (a: string | null | undefined, b: string) => (a ?? "").toLowerCase() === b.toLowerCase();
 const sipOf = (user: DemoUser) =>
   user.enabled || user.pool ? `sip:${user.samAccountName}@litwareinc.com` : null;
-/** The Search users rule for a one-word term, `sip:` and `tel:` optional (DESIGN §3.3). */
+/** The Search users rule for a one-word term, `sip:` and `tel:` optional (docs/design.md, "Search box"). */
 const startsWithTerm = (term: string) => (user: DemoUser) => {
   const bare = term.toLowerCase().replace(/^(sip|tel):/, "");
   return [

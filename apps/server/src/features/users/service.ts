@@ -7,8 +7,7 @@ import {
 } from "@pindesk/domain/users/search-page";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
-import type { Kysely } from "kysely";
-import type { Clock } from "../../clock.ts";
+import type { CoreDependencies } from "../../core/dependencies.ts";
 import { directoryChoices } from "../../core/directory/directory-choices.ts";
 import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
 import {
@@ -20,11 +19,10 @@ import {
 } from "../../core/directory/user-search.ts";
 import { invalidField, notFound } from "../../core/errors.ts";
 import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
-import type { Database } from "../../db/schema.ts";
 import { csvExportChunks } from "./csv-export.ts";
 import { RESOLVE_CAP } from "./schema.ts";
 
-export function createUsersService(db: Kysely<Database>, clock: Clock) {
+export function createUsersService({ db, clock }: Pick<CoreDependencies, "db" | "clock">) {
   const search = (query: SearchQuery, now: Date, options?: SearchOptions) =>
     searchUserRows(db, query, now, options);
 

@@ -40,7 +40,7 @@ export function pinRow(
     case "adminLocked":
       return { ...row, admin_locked: true, admin_locked_at: at(-2 * DAY) };
     case "systemLocked":
-      // Six-digit PINs lock for good after 5 000 failures in all (DESIGN §3.7).
+      // Six-digit PINs lock for good after 5 000 failures in all (docs/design.md, "Automatic lockout").
       return { ...row, system_locked: true, system_locked_at: at(-3 * DAY), global_failures: 5000 };
     case "temporaryLocked":
       return {

@@ -1,0 +1,25 @@
+/**
+ * What the services below the routes are built from. app.ts makes one of these; each service takes the
+ * whole of it and uses what it needs, so every feature is wired the same way: `xRoutes(createXService(core))`.
+ */
+import type { SessionTimeouts } from "@pindesk/domain/auth/session-rules";
+import type { RandomInt } from "@pindesk/domain/pins/pin-generation";
+import type { Kysely } from "kysely";
+import type { Clock } from "../clock.ts";
+import type { PasswordHasher } from "../crypto/password-hasher.ts";
+import type { PinHasher } from "../crypto/pin-hasher.ts";
+import type { PinVault } from "../crypto/pin-vault.ts";
+import type { Database } from "../db/schema.ts";
+
+export interface CoreDependencies {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** PIN hashing, keyed with the pepper from outside the database. */
+  pins: PinHasher;
+  /** Seals a job's generated PINs until they are downloaded. */
+  vault: PinVault;
+  passwords: PasswordHasher;
+  /** The source of generated PINs (node:crypto's randomInt; tests pass their own). */
+  randomInt: RandomInt;
+  sessionTimeouts: SessionTimeouts;
+}
