@@ -1,8 +1,7 @@
 /**
- * Two replicas on one PostgreSQL (docs/design.md, "Storage"): a session, a PIN lock and a job's progress are the
- * same seen
- * from either, and a replica killed with SIGKILL mid-job leaves the job to the other, which finishes it
- * with exactly one result per user and no user half-written.
+ * Two replicas on one PostgreSQL (docs/design.md, "Storage"): a session, a PIN lock and a job's progress are
+ * the same seen from either, and a replica killed with SIGKILL mid-job leaves the job to the other, which
+ * finishes it with exactly one result per user and no user half-written.
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

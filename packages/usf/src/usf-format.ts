@@ -1,7 +1,6 @@
 /**
- * The .usf saved-query format (docs/design.md, "Saved queries", docs/usf-format.md): names and limits shared by
- * the reader,
- * the writer and the tests.
+ * The .usf saved-query format (docs/design.md, "Saved queries", docs/usf-format.md): names and limits shared
+ * by the reader, the writer and the tests.
  */
 
 export const USF_NAMESPACE = "urn:pindesk:usf";

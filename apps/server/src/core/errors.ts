@@ -1,8 +1,8 @@
 /**
  * What goes wrong below the routes, without HTTP: a stable code, a sentence for a person, and — when one
  * field of the caller's input is at fault — that field's name and the position in it. The code decides the
- * HTTP status and the field becomes a request path in one place, http/errors.ts; core/ and the services
- * never name a status or a request part (docs/design.md, "Architecture").
+ * HTTP status and the field becomes a request path in one place, http/errors.ts; core/ and the services never
+ * name a status or a request part (docs/design.md, "Architecture").
  */
 import type { ApiErrorDetail } from "@pindesk/domain/http/api-error";
 

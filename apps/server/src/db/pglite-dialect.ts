@@ -1,7 +1,7 @@
 /**
- * A Kysely dialect over one embedded PGlite instance. PGlite is a single connection, so every query and
- * every transaction takes a turn through one queue: a transaction holds the connection from BEGIN to
- * COMMIT and nothing else interleaves with it (docs/design.md, "Storage").
+ * A Kysely dialect over one embedded PGlite instance. PGlite is a single connection, so every query and every
+ * transaction takes a turn through one queue: a transaction holds the connection from BEGIN to COMMIT and
+ * nothing else interleaves with it (docs/design.md, "Storage").
  */
 import type { PGlite } from "@electric-sql/pglite";
 import {

@@ -1,7 +1,7 @@
 /**
- * The one place failures become HTTP: core errors' codes become statuses and their fields request paths,
- * and every failure answers the error body `{ error: { code, message, details? } }` (docs/design.md, "HTTP
- * API"). HttpError is for what only HTTP knows (no session, a bad CSRF token, an unknown route).
+ * The one place failures become HTTP: core errors' codes become statuses and their fields request paths, and
+ * every failure answers the error body `{ error: { code, message, details? } }` (docs/design.md, "HTTP API").
+ * HttpError is for what only HTTP knows (no session, a bad CSRF token, an unknown route).
  */
 import type { ApiErrorBody, ApiErrorDetail } from "@pindesk/domain/http/api-error";
 import type { ErrorRequestHandler, RequestHandler } from "express";

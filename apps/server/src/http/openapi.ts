@@ -1,9 +1,8 @@
 /**
- * /api/openapi.json (docs/design.md, "HTTP API"): the API described from the route table itself — each route's
- * path, method,
- * summary and access (with the Lync roles that hold it), and its request as the zod schemas that validate
- * it, so the description cannot drift from what the server accepts. Answers are described by status only:
- * their shapes are TypeScript types in packages/domain, not schemas.
+ * /api/openapi.json (docs/design.md, "HTTP API"): the API described from the route table itself — each
+ * route's path, method, summary and access (with the Lync roles that hold it), and its request as the zod
+ * schemas that validate it, so the description cannot drift from what the server accepts. Answers are
+ * described by status only: their shapes are TypeScript types in packages/domain, not schemas.
  */
 import { PERMISSION_TASKS, type Permission, rolesWith } from "@pindesk/domain/auth/permissions";
 import { z } from "zod";

@@ -1,8 +1,8 @@
 /**
  * Every API route is declared with the access it needs, and mounted only through `mountRoutes`, which puts
- * that access check in front of the handler (docs/design.md, "Roles and permissions": deny by default, one check
- * per route). The route
- * table is also what the permission-matrix test walks, and it fails on any route mounted another way.
+ * that access check in front of the handler (docs/design.md, "Roles and permissions": deny by default, one
+ * check per route). The route table is also what the permission-matrix test walks, and it fails on any route
+ * mounted another way.
  */
 import { timingSafeEqual } from "node:crypto";
 import { deniedReason, hasPermission, type Permission } from "@pindesk/domain/auth/permissions";

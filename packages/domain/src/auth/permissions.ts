@@ -1,8 +1,7 @@
 /**
- * The permission matrix (docs/design.md, "Roles and permissions"), the one place that says which Cs role may do
- * what. The server checks
- * it on every route; the UI reads it to disable what the signed-in account may not do and to name the roles
- * that may. Anything not granted here is denied.
+ * The permission matrix (docs/design.md, "Roles and permissions"), the one place that says which Cs role may
+ * do what. The server checks it on every route; the UI reads it to disable what the signed-in account may not
+ * do and to name the roles that may. Anything not granted here is denied.
  */
 import { CS_ROLES, type CsRole } from "./roles.ts";
 

@@ -1,7 +1,7 @@
 /**
- * The identity formats every Cs user cmdlet accepts (docs/design.md, "Identity formats", Get-CsUser -Identity):
- * SIP address, user principal name, domain\logon, display name (with `*` wildcards) and distinguished name.
- * Parsing is pure; the server turns a parsed identity into a lookup.
+ * The identity formats every Cs user cmdlet accepts (docs/design.md, "Identity formats", Get-CsUser
+ * -Identity): SIP address, user principal name, domain\logon, display name (with `*` wildcards) and
+ * distinguished name. Parsing is pure; the server turns a parsed identity into a lookup.
  */
 import { parseDistinguishedName } from "../directory/distinguished-name.ts";
 

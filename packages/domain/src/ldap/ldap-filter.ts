@@ -1,8 +1,7 @@
 /**
  * The LDAP Search filter (docs/design.md, "Search box") as a typed tree. Attributes are named by the filter
- * catalogue's
- * property keys, not by their AD names, so the server translates a node with the same column map it
- * uses for Add Filter clauses.
+ * catalogue's property keys, not by their AD names, so the server translates a node with the same column map
+ * it uses for Add Filter clauses.
  */
 import { FILTER_CATALOGUE, type FilterProperty } from "../users/filter-catalogue.ts";
 

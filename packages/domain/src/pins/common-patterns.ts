@@ -1,9 +1,8 @@
 /**
- * "Common patterns" that a PIN policy with AllowCommonPatterns = False refuses (docs/design.md, "PIN policy").
- * Lync
- * documents only examples (222222, 225577, 11223344, 123456, 991234, 456789, the user's phone number or
- * extension); the exact rules below are PinDesk's reading of them, plus two blocklist rules of its own.
- * Messages never contain the PIN, the extension or the phone number.
+ * "Common patterns" that a PIN policy with AllowCommonPatterns = False refuses (docs/design.md, "PIN
+ * policy"). Lync documents only examples (222222, 225577, 11223344, 123456, 991234, 456789, the user's phone
+ * number or extension); the exact rules below are PinDesk's reading of them, plus two blocklist rules of its
+ * own. Messages never contain the PIN, the extension or the phone number.
  */
 import { COMMON_PINS } from "./common-pins.ts";
 

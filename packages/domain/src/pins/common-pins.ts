@@ -1,8 +1,7 @@
 /**
- * The shipped blocklist of PINs people choose most often (docs/design.md, "PIN policy", "beyond Lync": NIST SP
- * 800-63B
- * asks verifiers to refuse commonly used secrets). Not exhaustive on purpose: the structural rules in
- * common-patterns.ts already refuse most of the popular PINs (1111, 123456, 1212, ...); this list catches
+ * The shipped blocklist of PINs people choose most often (docs/design.md, "PIN policy", "beyond Lync": NIST
+ * SP 800-63B asks verifiers to refuse commonly used secrets). Not exhaustive on purpose: the structural rules
+ * in common-patterns.ts already refuse most of the popular PINs (1111, 123456, 1212, ...); this list catches
  * the popular ones that have no structure a rule can see (dates, keypad shapes, words).
  */
 

@@ -1,8 +1,7 @@
 /**
- * Automatic PIN lockout (docs/design.md, "Automatic lockout", Lync's MaximumLogonAttempts semantics), pure over
- * the stored PIN
- * state and an injected `now`. The server applies these inside one transaction per attempt, so that
- * counting is exact under concurrency; nothing here mutates its input.
+ * Automatic PIN lockout (docs/design.md, "Automatic lockout", Lync's MaximumLogonAttempts semantics), pure
+ * over the stored PIN state and an injected `now`. The server applies these inside one transaction per
+ * attempt, so that counting is exact under concurrency; nothing here mutates its input.
  */
 import { lockReason, OBSERVATION_WINDOW_MS, type StoredPinState } from "./pin-status.ts";
 

@@ -1,7 +1,6 @@
 /**
  * The PIN cmdlets as API shapes (docs/design.md, "HTTP API"): Get-CsClientPinInfo, Lock-/Unlock-CsClientPin,
- * Set-CsClientPin,
- * and the PIN check dial-in bridges make. Shared by server, web and tests.
+ * Set-CsClientPin, and the PIN check dial-in bridges make. Shared by server, web and tests.
  */
 import { z } from "zod";
 import { MAX_IDENTITY_LENGTH } from "../identity/user-identity.ts";

@@ -1,7 +1,6 @@
 /**
- * "Automatically generate a valid PIN" (Set-CsClientPin without -Pin, docs/design.md, "PIN policy"). The random
- * source
- * is injected: the server passes crypto.randomInt, tests pass a seeded generator.
+ * "Automatically generate a valid PIN" (Set-CsClientPin without -Pin, docs/design.md, "PIN policy"). The
+ * random source is injected: the server passes crypto.randomInt, tests pass a seeded generator.
  */
 import type { PinPhoneContext } from "./common-patterns.ts";
 import type { PinPolicySettings } from "./pin-policy.ts";

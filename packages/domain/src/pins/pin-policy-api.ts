@@ -1,7 +1,6 @@
 /**
- * The CsPinPolicy cmdlets as API shapes (docs/design.md, "PIN policy", "HTTP API"): Get-, New-, Set-, Remove- and
- * Grant-CsPinPolicy.
- * Shared by the server, the PIN Policy page, the Assign policies dialog and the tests.
+ * The CsPinPolicy cmdlets as API shapes (docs/design.md, "PIN policy", "HTTP API"): Get-, New-, Set-, Remove-
+ * and Grant-CsPinPolicy. Shared by the server, the PIN Policy page, the Assign policies dialog and the tests.
  */
 import { z } from "zod";
 import { type TargetResults, UserTargets } from "../users/user-targets.ts";

@@ -1,7 +1,7 @@
 /**
  * CsPinPolicy (docs/design.md, "PIN policy"): the settings one PIN policy holds, its identity (Global,
- * site:<name>,
- * tag:<name>) and which policy applies to a user. Field names are camelCase of Lync's property names.
+ * site:<name>, tag:<name>) and which policy applies to a user. Field names are camelCase of Lync's property
+ * names.
  */
 import { z } from "zod";
 
@@ -130,9 +130,8 @@ export interface EffectivePinPolicy<P> {
 }
 
 /**
- * The policy that applies to a user (docs/design.md, "PIN policy"): their per-user (tag) policy, else the policy
- * of the
- * site of their registrar pool, else Global. Absent levels may be undefined or null.
+ * The policy that applies to a user (docs/design.md, "PIN policy"): their per-user (tag) policy, else the
+ * policy of the site of their registrar pool, else Global. Absent levels may be undefined or null.
  */
 export function effectivePinPolicy<P>(levels: {
   tag?: P | null;

@@ -1,7 +1,6 @@
 /**
- * PIN status as Get-CsClientPinInfo reports it (docs/design.md, "PIN status"), derived from the stored PIN state
- * and the
- * current time. The stored state never holds the PIN; the status never holds the hash.
+ * PIN status as Get-CsClientPinInfo reports it (docs/design.md, "PIN status"), derived from the stored PIN
+ * state and the current time. The stored state never holds the PIN; the status never holds the hash.
  */
 
 export const LOCK_REASONS = ["Administrator", "TooManyAttempts", "Temporary"] as const;

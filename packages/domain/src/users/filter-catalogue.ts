@@ -1,8 +1,8 @@
 /**
  * The Add Filter property catalogue (docs/design.md, "Add Filter clauses"). Property keys follow Get-CsUser's
- * names; labels are what the
- * Users page shows. Every consumer (API validation, SQL translation, the Value picker, .usf files) reads this
- * one table, so a property added here is offered, validated and searchable everywhere at once.
+ * names; labels are what the Users page shows. Every consumer (API validation, SQL translation, the Value
+ * picker, .usf files) reads this one table, so a property added here is offered, validated and searchable
+ * everywhere at once.
  */
 
 export const FILTER_PROPERTIES = [

@@ -1,9 +1,8 @@
 /**
- * Search results a page at a time (docs/design.md, "Search box"): `POST /api/users/search?limit=…&after=…` with
- * the search
- * query as its body. Pages follow each other by keyset — the place of the last user shown in display-name
- * order — never by OFFSET, which would re-read every skipped row. The cursor is opaque to the web, which
- * only sends back the `nextCursor` it was given; the server encodes and decodes it here.
+ * Search results a page at a time (docs/design.md, "Search box"): `POST /api/users/search?limit=…&after=…`
+ * with the search query as its body. Pages follow each other by keyset — the place of the last user shown in
+ * display-name order — never by OFFSET, which would re-read every skipped row. The cursor is opaque to the
+ * web, which only sends back the `nextCursor` it was given; the server encodes and decodes it here.
  */
 import { z } from "zod";
 import { MAX_USERS_LIMIT } from "./search-query.ts";

@@ -1,7 +1,7 @@
 /**
- * Which users a PIN action or a policy assignment is for (docs/design.md, "HTTP API"): user ids from the Users
- * page, or
- * identities in any Cs format (as piped into Lock-CsClientPin), where a wildcard display name may name many.
+ * Which users a PIN action or a policy assignment is for (docs/design.md, "HTTP API"): user ids from the
+ * Users page, or identities in any Cs format (as piped into Lock-CsClientPin), where a wildcard display name
+ * may name many.
  */
 import { z } from "zod";
 import { MAX_IDENTITY_LENGTH } from "../identity/user-identity.ts";

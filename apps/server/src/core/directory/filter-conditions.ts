@@ -1,11 +1,10 @@
 /**
  * Add Filter clauses (docs/design.md, "Add Filter clauses") as SQL conditions over `directory_users u`. Every
- * value is a parameter;
- * nothing a person types becomes SQL text. Not equal to is the exact complement of Equal to: a user with no
- * department is "not equal to Finance".
+ * value is a parameter; nothing a person types becomes SQL text. Not equal to is the exact complement of
+ * Equal to: a user with no department is "not equal to Finance".
  *
- * A choice (registrar pool, site, PIN policy) is looked up first and compared by id: the planner then sees the
- * ids themselves and their share of the directory, so a PIN policy three users have is read through its
+ * A choice (registrar pool, site, PIN policy) is looked up first and compared by id: the planner then sees
+ * the ids themselves and their share of the directory, so a PIN policy three users have is read through its
  * index, not by walking a million users in display order for a sub-select it cannot estimate.
  */
 import { organizationalUnitKey } from "@pindesk/domain/directory/distinguished-name";

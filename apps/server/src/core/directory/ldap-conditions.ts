@@ -1,8 +1,8 @@
 /**
  * LDAP Search (docs/design.md, "Search box"): an RFC 4515 filter, parsed by the domain package, as one SQL
- * condition over
- * `directory_users u`. Attributes compare through the Add Filter column map, case-insensitively as Active
- * Directory compares these attributes; every value is a parameter, so nothing typed becomes SQL text.
+ * condition over `directory_users u`. Attributes compare through the Add Filter column map,
+ * case-insensitively as Active Directory compares these attributes; every value is a parameter, so nothing
+ * typed becomes SQL text.
  */
 import { normalizeDistinguishedName } from "@pindesk/domain/directory/distinguished-name";
 import type { LdapFilter } from "@pindesk/domain/ldap/ldap-filter";

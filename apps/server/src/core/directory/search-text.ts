@@ -1,8 +1,8 @@
 /**
  * The Search users box (docs/design.md, "Search box"): a case-insensitive prefix of display name, first name,
- * last name,
- * SAM account name, SIP address (`sip:` optional) or line URI (`tel:` optional); a term with a space also
- * matches first name + last name prefixes, in either order, as Active Directory's ambiguous name resolution.
+ * last name, SAM account name, SIP address (`sip:` optional) or line URI (`tel:` optional); a term with a
+ * space also matches first name + last name prefixes, in either order, as Active Directory's ambiguous name
+ * resolution.
  *
  * Each way of matching is its own branch, OR-ed by a UNION (user-search.ts). The display-name branch walks
  * its index in display order and stops at the cap; the others read their own key's range, which their index

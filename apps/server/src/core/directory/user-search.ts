@@ -1,10 +1,9 @@
 /**
  * Finding users: the Search users box or an LDAP Search filter with the Add Filter clauses, identities, and
  * single users, each read with the columns of `user-rows.ts`. Searches never count: they fetch one row past
- * the cap to learn whether more match (docs/design.md, "Search box"), and each branch of the search text walks
- * its own index
- * in display-name order and stops at the cap, so an empty or one-letter search does not read the whole
- * directory.
+ * the cap to learn whether more match (docs/design.md, "Search box"), and each branch of the search text
+ * walks its own index in display-name order and stops at the cap, so an empty or one-letter search does not
+ * read the whole directory.
  */
 import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";

@@ -1,7 +1,7 @@
 /**
  * Which PIN policy applies to each user (docs/design.md, "PIN policy"): the per-user (tag) policy, else the
- * policy of the
- * site of the user's registrar pool, else Global. Policies are few, so they are read once per call.
+ * policy of the site of the user's registrar pool, else Global. Policies are few, so they are read once per
+ * call.
  */
 import {
   effectivePinPolicy,

@@ -1,7 +1,7 @@
 /**
  * Console accounts, their sessions, sign-in failures (for throttling) and the audit log (docs/design.md,
- * "Storage", "Roles and permissions").
- * All of it lives in the database so that any number of replicas share it.
+ * "Storage", "Roles and permissions"). All of it lives in the database so that any number of replicas share
+ * it.
  */
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";

@@ -1,9 +1,8 @@
 /**
  * Sign-in, sign-out and the session behind each request (docs/design.md, "Roles and permissions", issue #3):
- * throttled before the
- * password is checked; one answer and about one duration for an unknown user and a wrong password; a new
- * session id at every sign-in; disabled accounts and accounts without a role told so only after a correct
- * password. Every outcome is audited in the transaction that records it.
+ * throttled before the password is checked; one answer and about one duration for an unknown user and a wrong
+ * password; a new session id at every sign-in; disabled accounts and accounts without a role told so only
+ * after a correct password. Every outcome is audited in the transaction that records it.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
 import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";

@@ -1,7 +1,7 @@
 /**
  * Who may do what with PIN policies (docs/design.md, "Roles and permissions"), with real requests that would
- * succeed for the right
- * role: New/Set/Remove need pinPolicy:write, Grant needs pinPolicy:assign, reading needs pinPolicy:read.
+ * succeed for the right role: New/Set/Remove need pinPolicy:write, Grant needs pinPolicy:assign, reading
+ * needs pinPolicy:read.
  */
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";

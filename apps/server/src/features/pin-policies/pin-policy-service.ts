@@ -1,7 +1,7 @@
 /**
  * Get-, New-, Set- and Remove-CsPinPolicy (docs/design.md, "PIN policy"). Each change runs in one transaction
- * with its audit
- * event; the database's constraints (one Global, unique names, the lifetime ⇒ history rule) back the checks.
+ * with its audit event; the database's constraints (one Global, unique names, the lifetime ⇒ history rule)
+ * back the checks.
  */
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import { PIN_POLICY_DEFAULTS, type PinPolicySettings } from "@pindesk/domain/pins/pin-policy";

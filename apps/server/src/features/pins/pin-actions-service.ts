@@ -1,9 +1,9 @@
 /**
  * Lock PIN, Unlock PIN and Set PIN on the users a request names (docs/design.md, "PIN status", "PIN policy",
- * "Automatic lockout", "HTTP API"). Each request is one
- * transaction: the users' rows are locked, every user gets a result, the changes and their audit events
- * commit together or not at all. whatIf answers the same results and changes nothing. A PIN is hashed
- * before the transaction and appears only in the generate answer.
+ * "Automatic lockout", "HTTP API"). Each request is one transaction: the users' rows are locked, every user
+ * gets a result, the changes and their audit events commit together or not at all. whatIf answers the same
+ * results and changes nothing. A PIN is hashed before the transaction and appears only in the generate
+ * answer.
  */
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import { MAX_SET_PIN_USERS, type SetPinRequest, type SetPinResult } from "@pindesk/domain/pins/pin-api";

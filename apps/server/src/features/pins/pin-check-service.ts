@@ -1,9 +1,8 @@
 /**
- * The PIN check a dial-in bridge makes (docs/design.md, "Automatic lockout", "HTTP API"): find the caller, refuse
- * a locked PIN without
- * counting, verify, and apply Lync's lockout. Everything from reading the user's PIN row to writing it back
- * happens under that row's lock in one transaction, so counting is exact however many checks arrive at once
- * and no attempt is evaluated once a limit has locked the PIN.
+ * The PIN check a dial-in bridge makes (docs/design.md, "Automatic lockout", "HTTP API"): find the caller,
+ * refuse a locked PIN without counting, verify, and apply Lync's lockout. Everything from reading the user's
+ * PIN row to writing it back happens under that row's lock in one transaction, so counting is exact however
+ * many checks arrive at once and no attempt is evaluated once a limit has locked the PIN.
  */
 import { attemptGate, lockoutLimits, recordFailure, recordSuccess } from "@pindesk/domain/pins/lockout";
 import type { PinAuthRequest, PinAuthResult } from "@pindesk/domain/pins/pin-api";
