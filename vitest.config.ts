@@ -6,6 +6,15 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: "domain", include: ["packages/*/src/**/*.test.ts"], environment: "node" } },
+      // The SPA's hooks and helpers, in a simulated browser; no server and no mocked API.
+      {
+        test: {
+          name: "web",
+          include: ["apps/web/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["apps/web/src/test/setup.ts"],
+        },
+      },
       {
         test: {
           name: "server",

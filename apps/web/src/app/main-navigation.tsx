@@ -1,14 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import {
-  DocumentBulletListRegular,
-  LockClosedRegular,
-  PeopleRegular,
-  PersonKeyRegular,
-} from "@fluentui/react-icons";
-import type { Permission } from "@pindesk/domain/auth/permissions";
-import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { useSession } from "../lib/session.tsx";
+import { CONSOLE_PAGES } from "./pages.tsx";
 
 const useStyles = makeStyles({
   list: {
@@ -39,40 +32,10 @@ const useStyles = makeStyles({
   },
 });
 
-interface Area {
-  to: string;
-  label: string;
-  icon: ReactNode;
-  /** Shown only to roles holding this permission (DESIGN §5). */
-  permission: Permission;
-}
-
-const AREAS: readonly Area[] = [
-  { to: "/users", label: "Users", icon: <PeopleRegular aria-hidden />, permission: "users:read" },
-  {
-    to: "/pin-policies",
-    label: "PIN Policy",
-    icon: <LockClosedRegular aria-hidden />,
-    permission: "pinPolicy:read",
-  },
-  {
-    to: "/audit",
-    label: "Audit log",
-    icon: <DocumentBulletListRegular aria-hidden />,
-    permission: "audit:read",
-  },
-  {
-    to: "/accounts",
-    label: "Console accounts",
-    icon: <PersonKeyRegular aria-hidden />,
-    permission: "accounts:manage",
-  },
-];
-
 export function MainNavigation() {
   const styles = useStyles();
   const { permissions } = useSession();
-  const areas = AREAS.filter((area) => permissions.includes(area.permission));
+  const areas = CONSOLE_PAGES.filter((area) => permissions.includes(area.permission));
   return (
     <nav aria-label="Main">
       <ul className={styles.list}>
@@ -80,10 +43,10 @@ export function MainNavigation() {
           <li className={styles.empty}>Your roles give you no area of PinDesk. Ask a CsAdministrator.</li>
         )}
         {areas.map((area) => (
-          <li key={area.to}>
+          <li key={area.path}>
             {/* NavLink sets aria-current="page" on the area being shown. */}
             <NavLink
-              to={area.to}
+              to={area.path}
               className={({ isActive }) => mergeClasses(styles.link, isActive && styles.active)}
             >
               {area.icon}

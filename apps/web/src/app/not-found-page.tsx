@@ -1,5 +1,6 @@
 import { Link, MessageBar, MessageBarBody, Title1 } from "@fluentui/react-components";
 import { useLocation, useNavigate } from "react-router";
+import { paths } from "../lib/paths.ts";
 
 export function NotFoundPage() {
   const { pathname } = useLocation();
@@ -12,11 +13,11 @@ export function NotFoundPage() {
         <MessageBarBody>
           PinDesk has no page at {pathname}.{" "}
           <Link
-            href="/users"
+            href={paths.users()}
             onClick={(event) => {
               // A real href keeps open-in-new-tab working; a plain click stays inside the app.
               event.preventDefault();
-              navigate("/users");
+              navigate(paths.users());
             }}
           >
             Go to Users

@@ -1,17 +1,15 @@
 import { createBrowserRouter, Navigate } from "react-router";
-import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
-import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { RequireSession } from "../features/auth/components/require-session.tsx";
 import { SignInPage } from "../features/auth/components/sign-in-page.tsx";
-import { PinPoliciesPage } from "../features/pin-policies/components/pin-policies-page.tsx";
-import { UsersPage } from "../features/users/components/users-page.tsx";
+import { paths } from "../lib/paths.ts";
 import { AppLayout } from "./app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { CONSOLE_PAGES } from "./pages.tsx";
 import { RequirePermission } from "./require-permission.tsx";
 import { RouteErrorPage } from "./route-error-page.tsx";
 
 export const router = createBrowserRouter([
-  { path: "/sign-in", element: <SignInPage />, errorElement: <RouteErrorPage /> },
+  { path: paths.signIn(), element: <SignInPage />, errorElement: <RouteErrorPage /> },
   {
     element: (
       <RequireSession>
@@ -26,17 +24,11 @@ export const router = createBrowserRouter([
         // stay usable) instead of a blank page.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <Navigate to="/users" replace /> },
-          { path: "users", element: <RequirePermission permission="users:read" page={<UsersPage />} /> },
-          {
-            path: "pin-policies",
-            element: <RequirePermission permission="pinPolicy:read" page={<PinPoliciesPage />} />,
-          },
-          { path: "audit", element: <RequirePermission permission="audit:read" page={<AuditPage />} /> },
-          {
-            path: "accounts",
-            element: <RequirePermission permission="accounts:manage" page={<AccountsPage />} />,
-          },
+          { index: true, element: <Navigate to={paths.users()} replace /> },
+          ...CONSOLE_PAGES.map(({ path, permission, page }) => ({
+            path,
+            element: <RequirePermission permission={permission} page={page} />,
+          })),
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,7 +1,8 @@
 /**
  * The one way the SPA talks to the BFF: JSON in, JSON out, and every failure turned into an ApiError that
- * carries the server's stable code and message (DESIGN §4). It adds the session's CSRF token to unsafe
- * requests, and hands a 401 (the session ended) to whoever registered to send the browser to sign-in.
+ * carries the server's stable code and message (docs/design.md, "HTTP API"). It adds the session's CSRF
+ * token to unsafe requests, and hands a 401 (the session ended) to whoever registered to send the browser
+ * to sign-in.
  */
 import type { ApiErrorBody, ApiErrorDetail } from "@pindesk/domain/http/api-error";
 

@@ -1,6 +1,7 @@
 import type { AuditPage, AuditQuery } from "@pindesk/domain/audit/audit-event";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client.ts";
+import { auditFiltersToParams } from "../lib/audit-url.ts";
 
 export type AuditFilters = Partial<Omit<AuditQuery, "limit">>;
 
@@ -9,17 +10,10 @@ export const auditKeys = {
   page: (filters: AuditFilters) => ["audit", filters] as const,
 };
 
-function toSearchParams(filters: AuditFilters): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters))
-    if (value !== undefined && value !== "") params.set(name, String(value));
-  return params.toString();
-}
-
 export function auditPageQueryOptions(filters: AuditFilters) {
   return queryOptions({
     queryKey: auditKeys.page(filters),
-    queryFn: ({ signal }) => apiRequest<AuditPage>(`/api/audit?${toSearchParams(filters)}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<AuditPage>(`/api/audit?${auditFiltersToParams(filters)}`, { signal }),
     // Paging keeps the old page on screen until the next arrives, so the table does not jump.
     placeholderData: keepPreviousData,
   });

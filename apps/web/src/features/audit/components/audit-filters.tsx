@@ -3,20 +3,13 @@ import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from "@flu
 import { AUDIT_ACTION_KEYS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@pindesk/domain/audit/audit-event";
 import { type FormEvent, useState } from "react";
 import type { AuditFilters } from "../api/audit.ts";
+import { isoToLocal, localToIso } from "../lib/local-time.ts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   narrow: { minWidth: "150px", maxWidth: "190px" },
   text: { width: "150px" },
 });
-
-/** datetime-local speaks local time without a zone; the API speaks ISO 8601 in UTC. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-const toLocal = (iso: string | undefined) => {
-  if (!iso) return "";
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 export function AuditFiltersForm({
   value,
@@ -31,8 +24,8 @@ export function AuditFiltersForm({
     target: value.target ?? "",
     action: value.action ?? "",
     outcome: value.outcome ?? "",
-    from: toLocal(value.from),
-    to: toLocal(value.to),
+    from: isoToLocal(value.from),
+    to: isoToLocal(value.to),
   });
   const set = (name: keyof typeof draft) => (_e: unknown, data: { value?: string; optionValue?: string }) =>
     setDraft((d) => ({ ...d, [name]: data.optionValue ?? data.value ?? "" }));
@@ -43,8 +36,8 @@ export function AuditFiltersForm({
       target: draft.target || undefined,
       action: (draft.action || undefined) as AuditFilters["action"],
       outcome: (draft.outcome || undefined) as AuditFilters["outcome"],
-      from: toIso(draft.from),
-      to: toIso(draft.to),
+      from: localToIso(draft.from),
+      to: localToIso(draft.to),
     });
   };
   return (

@@ -8,11 +8,11 @@ import {
   Title1,
   tokens,
 } from "@fluentui/react-components";
-import { AuditQuery } from "@pindesk/domain/audit/audit-event";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { type AuditFilters, useAuditPage } from "../api/audit.ts";
+import { auditFiltersFromParams, auditFiltersToParams } from "../lib/audit-url.ts";
 import { AuditFiltersForm } from "./audit-filters.tsx";
 import { AuditTable } from "./audit-table.tsx";
 
@@ -21,30 +21,16 @@ const useStyles = makeStyles({
   pager: { display: "flex", gap: tokens.spacingHorizontalM },
 });
 
-/** The filters live in the page address, so a view of the log can be bookmarked and shared. */
-function filtersFrom(params: URLSearchParams): AuditFilters | string {
-  const parsed = AuditQuery.safeParse(Object.fromEntries(params));
-  if (!parsed.success)
-    return parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-  const { limit: _limit, ...filters } = parsed.data;
-  return filters;
-}
-
 export function AuditPage() {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  const filters = auditFiltersFromParams(params);
   // The pages already passed, to walk back to newer events.
   const [newer, setNewer] = useState<(number | undefined)[]>([]);
   const valid = typeof filters === "object" ? filters : {};
   const page = useAuditPage(valid);
 
-  const go = (next: AuditFilters) => {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(next))
-      if (value !== undefined) search.set(name, String(value));
-    setParams(search);
-  };
+  const go = (next: AuditFilters) => setParams(auditFiltersToParams(next));
 
   return (
     <div className={styles.page}>
@@ -65,12 +51,7 @@ export function AuditPage() {
       )}
       {page.isPending && <Spinner label="Loading the audit log…" />}
       {page.isError && <ApiErrorMessageBar title="The audit log could not be loaded" error={page.error} />}
-      {page.data && page.data.events.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>No audit events match these filters.</MessageBarBody>
-        </MessageBar>
-      )}
-      {page.data && page.data.events.length > 0 && <AuditTable events={page.data.events} />}
+      {page.data && <AuditTable events={page.data.events} />}
       <div className={styles.pager}>
         <Button
           disabled={newer.length === 0}

@@ -1,55 +1,41 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { Badge, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { AUDIT_ACTIONS, type AuditEvent } from "@pindesk/domain/audit/audit-event";
+import { type Column, DataTable } from "../../../components/data-table.tsx";
 import { formatDateTime } from "../../../lib/format-date-time.ts";
+import { describeDetails } from "../lib/describe-details.ts";
 
 const OUTCOME_COLOURS = { Success: "success", Failure: "danger", Denied: "warning" } as const;
 
-/** Details are plain facts (a reason, roles from → to, counts); one line of `name: value` reads best. */
-function describeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(", ") || "none" : String(value)}`)
-    .join("; ");
-}
+const COLUMNS: readonly Column<AuditEvent>[] = [
+  { title: "Time", cell: (event) => formatDateTime(event.at) },
+  { title: "Actor", cell: (event) => event.actorName },
+  { title: "Action", cell: (event) => AUDIT_ACTIONS[event.action] ?? event.action },
+  { title: "Target", cell: (event) => event.targetName ?? "" },
+  {
+    title: "Outcome",
+    cell: (event) => (
+      <Badge appearance="tint" color={OUTCOME_COLOURS[event.outcome]}>
+        {event.outcome}
+      </Badge>
+    ),
+  },
+  { title: "Details", cell: (event) => describeDetails(event.details) },
+  { title: "Client address", cell: (event) => event.clientAddress ?? "" },
+];
 
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
   return (
-    <Table aria-label="Audit events" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Time</TableHeaderCell>
-          <TableHeaderCell>Actor</TableHeaderCell>
-          <TableHeaderCell>Action</TableHeaderCell>
-          <TableHeaderCell>Target</TableHeaderCell>
-          <TableHeaderCell>Outcome</TableHeaderCell>
-          <TableHeaderCell>Details</TableHeaderCell>
-          <TableHeaderCell>Client address</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {events.map((event) => (
-          <TableRow key={event.id}>
-            <TableCell>{formatDateTime(event.at)}</TableCell>
-            <TableCell>{event.actorName}</TableCell>
-            <TableCell>{AUDIT_ACTIONS[event.action] ?? event.action}</TableCell>
-            <TableCell>{event.targetName ?? ""}</TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={OUTCOME_COLOURS[event.outcome]}>
-                {event.outcome}
-              </Badge>
-            </TableCell>
-            <TableCell>{describeDetails(event.details)}</TableCell>
-            <TableCell>{event.clientAddress ?? ""}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      label="Audit events"
+      size="small"
+      columns={COLUMNS}
+      rows={events}
+      rowKey={(event) => event.id}
+      empty={
+        <MessageBar intent="info">
+          <MessageBarBody>No audit events match these filters.</MessageBarBody>
+        </MessageBar>
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@
 import { Button, makeStyles, Text, Tooltip, tokens } from "@fluentui/react-components";
 import { SignOutRegular } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
+import { paths } from "../../../lib/paths.ts";
 import { useSession } from "../../../lib/session.tsx";
 import { useSignOut } from "../api/session.ts";
 
@@ -32,7 +33,7 @@ export function AccountMenu() {
         icon={<SignOutRegular />}
         disabled={signOut.isPending}
         onClick={() =>
-          signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) })
+          signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn(), { replace: true }) })
         }
       >
         Sign out

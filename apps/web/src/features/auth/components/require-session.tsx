@@ -9,9 +9,9 @@ import { type ReactNode, useEffect } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { setUnauthorizedHandler } from "../../../lib/api-client.ts";
+import { paths } from "../../../lib/paths.ts";
 import { SessionContext } from "../../../lib/session.tsx";
 import { sessionKeys, useSessionQuery } from "../api/session.ts";
-import { signInPath } from "./return-to.ts";
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
@@ -24,7 +24,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       queryClient.clear();
       queryClient.setQueryData(sessionKeys.me, null);
-      navigate(signInPath(window.location.pathname + window.location.search, true), { replace: true });
+      const returnTo = window.location.pathname + window.location.search;
+      navigate(paths.signIn({ returnTo, ended: true }), { replace: true });
     });
     return () => setUnauthorizedHandler(undefined);
   }, [navigate, queryClient]);
@@ -32,6 +33,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <Spinner label="Loading PinDesk…" />;
   if (session.isError)
     return <ApiErrorMessageBar title="PinDesk could not load your session" error={session.error} />;
-  if (!session.data) return <Navigate to={signInPath(here)} replace />;
+  if (!session.data) return <Navigate to={paths.signIn({ returnTo: here })} replace />;
   return <SessionContext value={session.data}>{children}</SessionContext>;
 }

@@ -1,4 +1,4 @@
-/** Sign in with a console account (DESIGN §5: User name, Password, Sign in). */
+/** Sign in with a console account: User name, Password, Sign in (docs/design.md, "What a person sees"). */
 import {
   Button,
   Card,
@@ -15,7 +15,7 @@ import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../../lib/api-client.ts";
 import { useSessionQuery, useSignIn } from "../api/session.ts";
-import { safeReturnTo } from "./return-to.ts";
+import { safeReturnTo } from "../lib/return-to.ts";
 
 const useStyles = makeStyles({
   page: {

@@ -1,39 +1,34 @@
 /** Every PIN policy with its settings, one selectable at a time (Edit and Remove act on it). */
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TableSelectionCell,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, TableHeaderCell, TableSelectionCell, tokens } from "@fluentui/react-components";
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
-import { formatCommonPatterns, formatLifetime, formatLogonAttempts, SCOPE_LABELS } from "./policy-format.ts";
+import { type Column, DataTable } from "../../../components/data-table.tsx";
+import {
+  formatCommonPatterns,
+  formatLifetime,
+  formatLogonAttempts,
+  SCOPE_LABELS,
+} from "../lib/policy-format.ts";
 
 const useStyles = makeStyles({
-  // Columns sized by their content: identities stay on one line, descriptions take what is left.
-  table: { tableLayout: "auto" },
   select: { width: "44px" },
-  oneLine: { whiteSpace: "nowrap" },
   row: { cursor: "pointer" },
   description: { color: tokens.colorNeutralForeground2 },
-  number: { fontVariantNumeric: "tabular-nums" },
 });
 
-const COLUMNS = [
-  "Identity",
-  "Scope",
-  "Minimum PIN length",
-  "PIN history",
-  "Common patterns",
-  "PIN lifetime",
-  "Maximum logon attempts",
-  "Users affected",
-  "Description",
-] as const;
+/** Identities stay on one line; descriptions take what is left. */
+const SETTINGS_COLUMNS: readonly Column<PinPolicy>[] = [
+  { title: "Identity", look: "oneLine", cell: (policy) => policy.identity },
+  { title: "Scope", cell: (policy) => SCOPE_LABELS[policy.scope] },
+  { title: "Minimum PIN length", look: "figures", cell: (policy) => policy.settings.minPasswordLength },
+  { title: "PIN history", look: "figures", cell: (policy) => policy.settings.pinHistoryCount },
+  { title: "Common patterns", cell: (policy) => formatCommonPatterns(policy.settings.allowCommonPatterns) },
+  { title: "PIN lifetime", look: "oneLine", cell: (policy) => formatLifetime(policy.settings.pinLifetime) },
+  {
+    title: "Maximum logon attempts",
+    cell: (policy) => formatLogonAttempts(policy.settings.maximumLogonAttempts),
+  },
+  { title: "Users affected", look: "figures", cell: (policy) => policy.usersAffected },
+];
 
 interface PinPoliciesTableProps {
   policies: readonly PinPolicy[];
@@ -45,49 +40,39 @@ interface PinPoliciesTableProps {
 
 export function PinPoliciesTable({ policies, selectedId, onSelect, onOpen }: PinPoliciesTableProps) {
   const styles = useStyles();
+  const columns: Column<PinPolicy>[] = [
+    ...SETTINGS_COLUMNS,
+    { title: "Description", className: styles.description, cell: (policy) => policy.settings.description },
+  ];
   return (
-    <Table aria-label="PIN policies" size="small" className={styles.table}>
-      <TableHeader>
-        <TableRow>
+    <DataTable
+      label="PIN policies"
+      size="small"
+      fitContent
+      columns={columns}
+      rows={policies}
+      rowKey={(policy) => policy.id}
+      leading={{
+        header: (
           <TableHeaderCell className={styles.select}>
             <span className="visually-hidden">Selected</span>
           </TableHeaderCell>
-          {COLUMNS.map((column) => (
-            <TableHeaderCell key={column}>{column}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {policies.map((policy) => {
-          const selected = policy.id === selectedId;
-          const { settings } = policy;
-          return (
-            <TableRow
-              key={policy.id}
-              className={styles.row}
-              aria-selected={selected}
-              appearance={selected ? "brand" : "none"}
-              onClick={() => onSelect(policy.id)}
-              onDoubleClick={onOpen && (() => onOpen(policy))}
-            >
-              <TableSelectionCell
-                type="radio"
-                checked={selected}
-                radioIndicator={{ "aria-label": `Select ${policy.identity}` }}
-              />
-              <TableCell className={styles.oneLine}>{policy.identity}</TableCell>
-              <TableCell>{SCOPE_LABELS[policy.scope]}</TableCell>
-              <TableCell className={styles.number}>{settings.minPasswordLength}</TableCell>
-              <TableCell className={styles.number}>{settings.pinHistoryCount}</TableCell>
-              <TableCell>{formatCommonPatterns(settings.allowCommonPatterns)}</TableCell>
-              <TableCell className={styles.oneLine}>{formatLifetime(settings.pinLifetime)}</TableCell>
-              <TableCell>{formatLogonAttempts(settings.maximumLogonAttempts)}</TableCell>
-              <TableCell className={styles.number}>{policy.usersAffected}</TableCell>
-              <TableCell className={styles.description}>{settings.description}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+        ),
+        cell: (policy) => (
+          <TableSelectionCell
+            type="radio"
+            checked={policy.id === selectedId}
+            radioIndicator={{ "aria-label": `Select ${policy.identity}` }}
+          />
+        ),
+      }}
+      rowProps={(policy) => ({
+        className: styles.row,
+        "aria-selected": policy.id === selectedId,
+        appearance: policy.id === selectedId ? "brand" : "none",
+        onClick: () => onSelect(policy.id),
+        onDoubleClick: onOpen && (() => onOpen(policy)),
+      })}
+    />
   );
 }

@@ -3,16 +3,13 @@
  * offered only when the form passes the shared rules; a refusal from the server is shown in the dialog.
  */
 import { Dropdown, Field, Input, Option } from "@fluentui/react-components";
-import {
-  formatPinPolicyIdentity,
-  PIN_POLICY_DEFAULTS,
-  parsePinPolicyIdentity,
-} from "@pindesk/domain/pins/pin-policy";
+import { PIN_POLICY_DEFAULTS } from "@pindesk/domain/pins/pin-policy";
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
 import { useState } from "react";
 import { FormDialog } from "../../../components/form-dialog.tsx";
 import { useCreatePinPolicy, useUpdatePinPolicy } from "../api/pin-policies.ts";
-import { checkDraft, draftFrom } from "./policy-draft.ts";
+import { checkDraft, draftFrom } from "../lib/policy-draft.ts";
+import { newPolicyIdentity } from "../lib/policy-identity.ts";
 import { PolicyFields } from "./policy-fields.tsx";
 
 export type PolicyDialogMode =
@@ -29,15 +26,6 @@ interface PolicyDialogProps {
 
 const TITLES = { newSite: "New site PIN policy", newUser: "New user PIN policy" } as const;
 
-/** The identity being created, or the reason it cannot be yet. */
-function newIdentity(mode: PolicyDialogMode, site: string, name: string) {
-  if (mode.kind === "newSite") return site ? { identity: `site:${site}` } : { problem: "Select a site." };
-  if (name.trim() === "") return { problem: "Enter a name for the user policy." };
-  const parsed = parsePinPolicyIdentity(`tag:${name}`);
-  if (!parsed.ok) return { problem: `The ${parsed.message}.` };
-  return { identity: formatPinPolicyIdentity(parsed.identity) };
-}
-
 export function PolicyDialog({ mode, onDone, onCancel }: PolicyDialogProps) {
   const create = useCreatePinPolicy();
   const update = useUpdatePinPolicy();
@@ -49,7 +37,8 @@ export function PolicyDialog({ mode, onDone, onCancel }: PolicyDialogProps) {
   // Name problems are shown once something was typed; an empty name only keeps Commit unavailable.
   const [nameTouched, setNameTouched] = useState(false);
   const { settings, errors } = checkDraft(draft);
-  const target = mode.kind === "edit" ? { identity: mode.policy.identity } : newIdentity(mode, site, name);
+  const target =
+    mode.kind === "edit" ? { identity: mode.policy.identity } : newPolicyIdentity(mode.kind, site, name);
   const mutation = mode.kind === "edit" ? update : create;
 
   const submit = () => {

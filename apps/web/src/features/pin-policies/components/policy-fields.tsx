@@ -1,7 +1,7 @@
 /** The settings of a PIN policy, with the Lync Control Panel's labels and each field's problem under it. */
 import { Checkbox, Field, makeStyles, SpinButton, Textarea, tokens } from "@fluentui/react-components";
 import { MAX_DESCRIPTION_LENGTH } from "@pindesk/domain/pins/pin-policy";
-import { type DraftErrors, type PolicyDraft, suggestedLogonAttempts } from "./policy-draft.ts";
+import { type DraftErrors, type PolicyDraft, suggestedLogonAttempts } from "../lib/policy-draft.ts";
 
 const useStyles = makeStyles({
   grid: {

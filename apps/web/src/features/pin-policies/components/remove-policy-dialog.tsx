@@ -5,7 +5,7 @@
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { useRemovePinPolicy } from "../api/pin-policies.ts";
-import { formatUsers } from "./policy-format.ts";
+import { formatUsers } from "../lib/policy-format.ts";
 
 interface RemovePolicyDialogProps {
   policy: PinPolicy;

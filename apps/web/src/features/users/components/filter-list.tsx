@@ -4,8 +4,8 @@ import { MAX_FILTERS } from "@pindesk/domain/users/search-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { directoryChoicesQueryOptions } from "../api/get-directory-choices.ts";
+import { type ClauseDraft, type ClauseErrors, newClause } from "../lib/search-draft.ts";
 import { FilterRow } from "./filter-row.tsx";
-import { type ClauseDraft, type ClauseErrors, newClause } from "./search-draft.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
@@ -19,7 +19,7 @@ interface FilterListProps {
   onFind: () => void;
 }
 
-/** Add Filter clauses (DESIGN §3.4): they all apply together (AND), at most 20. */
+/** Add Filter clauses (docs/design.md, "Add Filter clauses"): they all apply together (AND), at most 20. */
 export function FilterList({ clauses, errors, onChange, onFind }: FilterListProps) {
   const styles = useStyles();
   const queryClient = useQueryClient();

@@ -8,8 +8,8 @@ import {
   OPERATOR_LABELS,
 } from "@pindesk/domain/users/filter-catalogue";
 import { useEffect, useRef } from "react";
+import { type ClauseDraft, type ClauseErrors, withProperty } from "../lib/search-draft.ts";
 import { FilterValueField } from "./filter-value-field.tsx";
-import { type ClauseDraft, type ClauseErrors, initialValueFor } from "./search-draft.ts";
 
 const useStyles = makeStyles({
   row: {
@@ -41,16 +41,7 @@ export function FilterRow({ clause, errors, focusOnMount, onChange, onRemove, on
   }, [focusOnMount]);
 
   const chooseProperty = (property: FilterProperty) => {
-    if (property === clause.property) return;
-    const next = filterDefinition(property);
-    // Text stays meaningful from one text property to another (Title → Department); other kinds start afresh.
-    const keepValue = definition?.kind === "text" && next.kind === "text";
-    onChange({
-      ...clause,
-      property,
-      operator: next.operators.includes(clause.operator) ? clause.operator : (next.operators[0] ?? "EqualTo"),
-      value: keepValue ? clause.value : initialValueFor(property),
-    });
+    if (property !== clause.property) onChange(withProperty(clause, property));
   };
 
   return (

@@ -28,7 +28,10 @@ interface FilterValueFieldProps {
   onFind: () => void;
 }
 
-/** The Value control of a filter row, fitted to the kind of property chosen (DESIGN §3.4). */
+/**
+ * The Value control of a filter row, fitted to the kind of property chosen (docs/design.md, "Add Filter
+ * clauses").
+ */
 export function FilterValueField({ property, value, error, onChange, onFind }: FilterValueFieldProps) {
   const kind = property ? filterDefinition(property).kind : "text";
   return (

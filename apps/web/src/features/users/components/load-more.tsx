@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
-import { formatCount } from "./result-counts.ts";
+import { formatCount } from "../lib/result-counts.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -1,24 +1,13 @@
-import {
-  makeStyles,
-  TableCell,
-  TableCellLayout,
-  TableRow,
-  TableSelectionCell,
-  tokens,
-} from "@fluentui/react-components";
-import { LockClosedRegular } from "@fluentui/react-icons";
+import { makeStyles, TableRow, TableSelectionCell } from "@fluentui/react-components";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { memo } from "react";
-import type { ClickModifiers } from "./use-row-selection.ts";
+import { DataCells } from "../../../components/data-table.tsx";
+import type { ClickModifiers } from "../hooks/use-row-selection.ts";
+import { RESULT_COLUMNS } from "./result-columns.tsx";
 
 const useStyles = makeStyles({
   row: { cursor: "default" },
-  // One line per row keeps every row the same height, which the windowed list relies on.
-  cell: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
-  locked: { color: tokens.colorPaletteRedForeground1 },
 });
-
-const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 interface ResultRowProps {
   user: UserSummary;
@@ -67,30 +56,7 @@ export const ResultRow = memo(function ResultRow({
         }}
         onDoubleClick={(event) => event.stopPropagation()}
       />
-      {/* title shows a value the column cuts short; the full text is in the page for screen readers anyway. */}
-      <TextCell text={user.displayName} className={styles.cell} />
-      <TextCell text={user.sipAddress} className={styles.cell} />
-      <TextCell text={user.lineUri} className={styles.cell} />
-      <TextCell text={user.registrarPool} className={styles.cell} />
-      <TableCell>{yesNo(user.enabled)}</TableCell>
-      <TableCell>{yesNo(user.isPinSet)}</TableCell>
-      <TableCell>
-        {user.isLockedOut ? (
-          <TableCellLayout media={<LockClosedRegular aria-hidden className={styles.locked} />}>
-            Yes
-          </TableCellLayout>
-        ) : (
-          "No"
-        )}
-      </TableCell>
+      <DataCells columns={RESULT_COLUMNS} row={user} />
     </TableRow>
   );
 });
-
-function TextCell({ text, className }: { text: string | null; className: string }) {
-  return (
-    <TableCell className={className} title={text ?? undefined}>
-      {text}
-    </TableCell>
-  );
-}

@@ -1,17 +1,10 @@
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TableSelectionCell,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, Table, TableBody, TableSelectionCell, tokens } from "@fluentui/react-components";
 import type { UserSummary } from "@pindesk/domain/users/user";
+import { DataTableHeader } from "../../../components/data-table.tsx";
+import type { ClickModifiers } from "../hooks/use-row-selection.ts";
+import { useRowWindow } from "../hooks/use-row-window.ts";
+import { RESULT_COLUMNS } from "./result-columns.tsx";
 import { ResultRow } from "./result-row.tsx";
-import type { ClickModifiers } from "./use-row-selection.ts";
-import { useRowWindow } from "./use-row-window.ts";
 
 const useStyles = makeStyles({
   // Fixed column widths: rows rendered as the list scrolls must line up with the ones before them.
@@ -20,17 +13,6 @@ const useStyles = makeStyles({
   header: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   spacer: { border: "none" },
 });
-
-/** The columns of Lync's Users list, in its order (DESIGN §5), with their share of the table's width. */
-const RESULT_COLUMNS = [
-  { title: "Display name", width: "16%" },
-  { title: "SIP address", width: "22%" },
-  { title: "Line URI", width: "21%" },
-  { title: "Registrar pool", width: "20%" },
-  { title: "Enabled", width: "6%" },
-  { title: "PIN set", width: "6%" },
-  { title: "PIN locked", width: "9%" },
-] as const;
 
 interface ResultsTableProps {
   users: readonly UserSummary[];
@@ -55,20 +37,18 @@ export function ResultsTable(props: ResultsTableProps) {
       size="small"
       className={styles.table}
     >
-      <TableHeader className={styles.header}>
-        <TableRow aria-rowindex={windowed ? 1 : undefined}>
+      <DataTableHeader
+        columns={RESULT_COLUMNS}
+        className={styles.header}
+        rowIndex={windowed ? 1 : undefined}
+        leading={
           <TableSelectionCell
             checked={props.allSelected ? true : props.someSelected ? "mixed" : false}
             checkboxIndicator={{ "aria-label": "Select all rows" }}
             onClick={props.onToggleAll}
           />
-          {RESULT_COLUMNS.map((column) => (
-            <TableHeaderCell key={column.title} style={{ width: column.width }}>
-              {column.title}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
+        }
+      />
       <TableBody ref={rows.bodyRef}>
         {rows.spaceBefore > 0 && <Spacer height={rows.spaceBefore} className={styles.spacer} />}
         {props.users.slice(rows.start, rows.end).map((user, offset) => (

@@ -7,13 +7,13 @@ import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import { useState } from "react";
+import type { CommittedSearch } from "../hooks/use-committed-search.ts";
+import type { OpenedFile } from "../hooks/use-open-usf-file.ts";
+import { type DraftErrors, draftFromQuery, queryFromDraft, type SearchDraft } from "../lib/search-draft.ts";
 import { FilterList } from "./filter-list.tsx";
 import { QueryToolbar } from "./saved-queries/query-toolbar.tsx";
-import type { OpenedFile } from "./saved-queries/use-open-usf-file.ts";
-import { type DraftErrors, draftFromQuery, queryFromDraft, type SearchDraft } from "./search-draft.ts";
 import { SearchModeSwitch } from "./search-mode-switch.tsx";
 import { SearchTextRow } from "./search-text-row.tsx";
-import type { CommittedSearch } from "./use-committed-search.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -1,4 +1,4 @@
-/** Lync's choice between the Search users box and an LDAP filter (DESIGN §3.3, §5). */
+/** Lync's choice between the Search users box and an LDAP filter (docs/design.md, "Search box"). */
 import { Radio, RadioGroup } from "@fluentui/react-components";
 import type { SearchMode } from "@pindesk/domain/users/search-query";
 

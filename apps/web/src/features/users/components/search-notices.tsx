@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
-import { formatCount } from "./result-counts.ts";
+import { formatCount } from "../lib/result-counts.ts";
 
 interface SearchNoticesProps {
   /** Why the search itself failed (a failed Load more is told under the table, where it was pressed). */

@@ -4,14 +4,14 @@ import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadedUsers, useSearchUsers } from "../api/search-users.ts";
+import { useRowSelection } from "../hooks/use-row-selection.ts";
+import { describeCount } from "../lib/result-counts.ts";
 import { EditMenu } from "./edit-menu.tsx";
 import { LoadMore } from "./load-more.tsx";
 import { ActionMenu } from "./pin-actions/action-menu.tsx";
 import { type OpenPinAction, PinActionDialog } from "./pin-actions/pin-action-dialog.tsx";
-import { describeCount } from "./result-counts.ts";
 import { ResultsTable } from "./results-table.tsx";
 import { MoreUsersNotice, SearchNotices } from "./search-notices.tsx";
-import { useRowSelection } from "./use-row-selection.ts";
 import { UserDetailsDrawer } from "./user-details-drawer.tsx";
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, SpinButton, tokens } from "@fluentui/
 import { FilterRegular, SearchRegular } from "@fluentui/react-icons";
 import { DEFAULT_MAX_USERS, MAX_USERS_LIMIT, type SearchMode } from "@pindesk/domain/users/search-query";
 import { type KeyboardEvent, useEffect, useRef } from "react";
-import type { DraftErrors } from "./search-draft.ts";
+import type { DraftErrors } from "../lib/search-draft.ts";
 
 const useStyles = makeStyles({
   row: {

@@ -1,6 +1,6 @@
 import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { UserDetails } from "@pindesk/domain/users/user";
-import { pinStatusRows, userPropertyRows } from "./user-details-rows.ts";
+import { pinStatusRows, userPropertyRows } from "../lib/user-details-rows.ts";
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXL },

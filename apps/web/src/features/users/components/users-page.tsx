@@ -6,10 +6,10 @@ import {
   Title1,
   tokens,
 } from "@fluentui/react-components";
-import { useFileDrop } from "./saved-queries/use-file-drop.ts";
+import { type CommittedSearch, useCommittedSearch } from "../hooks/use-committed-search.ts";
+import { useFileDrop } from "../hooks/use-file-drop.ts";
 import { SearchForm } from "./search-form.tsx";
 import { SearchResults } from "./search-results.tsx";
-import { type CommittedSearch, useCommittedSearch } from "./use-committed-search.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

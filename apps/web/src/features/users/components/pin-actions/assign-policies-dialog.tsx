@@ -3,7 +3,6 @@
  * policy, else Global) for the selected users, then what happened to each of them.
  */
 import { Dropdown, Field, Option } from "@fluentui/react-components";
-import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useState } from "react";
 import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
@@ -12,6 +11,7 @@ import { ResultsDialog } from "../../../../components/results-dialog.tsx";
 import { useAssignPinPolicy } from "../../api/assign-policies.ts";
 import { useUserPinPolicies } from "../../api/get-user-pin-policies.ts";
 import { useStartJob } from "../../api/jobs.ts";
+import { describePinPolicy } from "../../lib/describe-pin-policy.ts";
 import { JobProgressDialog } from "./job-progress-dialog.tsx";
 import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
 import { TargetResultsTable } from "./target-results-table.tsx";
@@ -19,18 +19,6 @@ import { TargetResultsTable } from "./target-results-table.tsx";
 /** The Dropdown's value for "no user policy": never a policy's name, since names hold no control characters. */
 const AUTOMATIC = "\u0000automatic";
 const AUTOMATIC_LABEL = "Automatic (site or Global policy)";
-
-/** Lync's View button, inline: what the chosen policy asks of a PIN. */
-function describePolicy(policy: PinPolicy | undefined): string {
-  if (!policy) return "Each user follows the policy of their registrar pool's site, or the Global policy.";
-  const { settings } = policy;
-  const parts = [
-    `Minimum PIN length ${settings.minPasswordLength}`,
-    settings.pinLifetime === 0 ? "PINs never expire" : `PINs expire after ${settings.pinLifetime} days`,
-    settings.allowCommonPatterns ? "common patterns allowed" : "common patterns blocked",
-  ];
-  return `${parts.join(", ")}.${settings.description ? ` ${settings.description}` : ""}`;
-}
 
 interface AssignPoliciesDialogProps {
   userIds: number[];
@@ -74,7 +62,7 @@ export function AssignPoliciesDialog({ userIds, query, onClose }: AssignPolicies
       {policies.isError && (
         <ApiErrorMessageBar title="The PIN policies could not be loaded" error={policies.error} />
       )}
-      <Field label="PIN policy" hint={choice === undefined ? undefined : describePolicy(chosen)}>
+      <Field label="PIN policy" hint={choice === undefined ? undefined : describePinPolicy(chosen)}>
         <Dropdown
           placeholder="<Keep as is>"
           disabled={!policies.data}

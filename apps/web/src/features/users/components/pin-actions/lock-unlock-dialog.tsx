@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../../../../components/confirm-dialog.tsx";
 import { ResultsDialog } from "../../../../components/results-dialog.tsx";
 import { useStartJob } from "../../api/jobs.ts";
 import { useLockPins, useUnlockPins } from "../../api/pins.ts";
-import { formatCount } from "../result-counts.ts";
+import { formatUsers } from "../../lib/result-counts.ts";
 import { JobProgressDialog } from "./job-progress-dialog.tsx";
 import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
 import { TargetResultsTable } from "./target-results-table.tsx";
@@ -16,8 +16,6 @@ interface LockUnlockDialogProps {
   query: SearchQuery;
   onClose: () => void;
 }
-
-const users = (count: number) => (count === 1 ? "1 user" : `${formatCount(count)} users`);
 
 export function LockUnlockDialog({ action, userIds, query, onClose }: LockUnlockDialogProps) {
   const lock = useLockPins();
@@ -40,7 +38,7 @@ export function LockUnlockDialog({ action, userIds, query, onClose }: LockUnlock
       title={
         scope === "search"
           ? `${verb} the PIN of every user the search matches?`
-          : `${verb} the PIN of ${users(userIds.length)}?`
+          : `${verb} the PIN of ${formatUsers(userIds.length)}?`
       }
       confirmLabel={`${verb} PIN`}
       busy={mutation.isPending || job.isPending}

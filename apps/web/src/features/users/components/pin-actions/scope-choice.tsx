@@ -1,6 +1,6 @@
 /** Which users an action is for: the rows selected, or every user the search matches (run as a job). */
 import { Radio, RadioGroup } from "@fluentui/react-components";
-import { formatCount } from "../result-counts.ts";
+import { formatCount } from "../../lib/result-counts.ts";
 
 export type Scope = "selected" | "search";
 

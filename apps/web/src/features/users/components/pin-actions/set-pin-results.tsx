@@ -8,16 +8,8 @@ import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
 import { useState } from "react";
 import { ResultsDialog } from "../../../../components/results-dialog.tsx";
 import { useCopy } from "../../../../lib/use-copy.ts";
+import { pinEmailHref } from "../../lib/pin-email.ts";
 import { TargetResultsTable } from "./target-results-table.tsx";
-
-function mailto(result: SetPinResult): string {
-  const address = result.identity.replace(/^sip:/i, "");
-  const subject = encodeURIComponent("Your dial-in conferencing PIN");
-  const body = encodeURIComponent(
-    `Hello ${result.displayName},\n\nYour new dial-in conferencing PIN is ${result.pin}.\nKeep it to yourself; you can change it on the Dial-in Conferencing Settings page.`,
-  );
-  return `mailto:${address}?subject=${subject}&body=${body}`;
-}
 
 export function SetPinResults({ results, onClose }: { results: SetPinResult[]; onClose: () => void }) {
   const [show, setShow] = useState(false);
@@ -59,7 +51,7 @@ function NewPin({ result, show }: { result: SetPinResult; show: boolean }) {
         {copied ? "Copied" : undefined}
       </Button>
       <br />
-      <Link href={mailto(result)}>Open my email application to send the new PIN to the user</Link>
+      <Link href={pinEmailHref(result)}>Open my email application to send the new PIN to the user</Link>
     </div>
   );
 }

@@ -2,38 +2,21 @@
  * My queries: keep the current search under a name (optionally shared with every console account), and
  * open, rename, share or delete the ones kept before. Others' shared queries can be opened, not changed.
  */
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
-import type { SavedQuery } from "@pindesk/domain/users/saved-query";
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useState } from "react";
 import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
 import { ResultsDialog } from "../../../../components/results-dialog.tsx";
-import { formatDateTime } from "../../../../lib/format-date-time.ts";
 import {
   useCreateSavedQuery,
   useDeleteSavedQuery,
   useSavedQueries,
   useUpdateSavedQuery,
 } from "../../api/saved-queries.ts";
+import { SavedQueriesTable } from "./saved-queries-table.tsx";
 
 const useStyles = makeStyles({
   save: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalXS },
 });
 
 interface MyQueriesDialogProps {
@@ -75,98 +58,15 @@ export function MyQueriesDialog({ current, onOpen, onClose }: MyQueriesDialogPro
       </div>
       {failure ? <ApiErrorMessageBar title="That did not work" error={failure} /> : null}
       {queries.isError && <ApiErrorMessageBar title="My queries could not be loaded" error={queries.error} />}
-      {queries.data?.length === 0 && <Text as="p">No saved queries yet.</Text>}
-      {queries.data && queries.data.length > 0 && (
-        <Table aria-label="Saved queries" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Shared</TableHeaderCell>
-              <TableHeaderCell>Changed</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {queries.data.map((saved) => (
-              <SavedQueryRow
-                key={saved.id}
-                saved={saved}
-                onOpen={() => onOpen(saved.query)}
-                onRename={(newName) => update.mutate({ id: saved.id, name: newName })}
-                onShare={(share) => update.mutate({ id: saved.id, shared: share })}
-                onDelete={() => remove.mutate(saved.id)}
-              />
-            ))}
-          </TableBody>
-        </Table>
+      {queries.data && (
+        <SavedQueriesTable
+          queries={queries.data}
+          onOpen={(saved) => onOpen(saved.query)}
+          onRename={(saved, newName) => update.mutate({ id: saved.id, name: newName })}
+          onShare={(saved, share) => update.mutate({ id: saved.id, shared: share })}
+          onDelete={(saved) => remove.mutate(saved.id)}
+        />
       )}
     </ResultsDialog>
-  );
-}
-
-interface SavedQueryRowProps {
-  saved: SavedQuery;
-  onOpen: () => void;
-  onRename: (name: string) => void;
-  onShare: (shared: boolean) => void;
-  onDelete: () => void;
-}
-
-function SavedQueryRow({ saved, onOpen, onRename, onShare, onDelete }: SavedQueryRowProps) {
-  const styles = useStyles();
-  const [renaming, setRenaming] = useState<string | null>(null);
-  return (
-    <TableRow>
-      <TableCell>
-        {renaming === null ? (
-          <TableCellLayout description={saved.mine ? undefined : `Shared by ${saved.owner}`}>
-            {saved.name}
-          </TableCellLayout>
-        ) : (
-          <Input
-            aria-label={`New name for ${saved.name}`}
-            value={renaming}
-            onChange={(_, data) => setRenaming(data.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && renaming.trim()) {
-                onRename(renaming);
-                setRenaming(null);
-              }
-              if (event.key === "Escape") setRenaming(null);
-            }}
-          />
-        )}
-      </TableCell>
-      <TableCell>{saved.shared ? "Yes" : "No"}</TableCell>
-      <TableCell>{formatDateTime(saved.updatedAt)}</TableCell>
-      <TableCell>
-        <div className={styles.actions}>
-          <Button size="small" appearance="primary" onClick={onOpen} aria-label={`Open ${saved.name}`}>
-            Open
-          </Button>
-          {saved.mine && (
-            <>
-              <Button
-                size="small"
-                onClick={() => setRenaming(saved.name)}
-                aria-label={`Rename ${saved.name}`}
-              >
-                Rename
-              </Button>
-              <Button
-                size="small"
-                onClick={() => onShare(!saved.shared)}
-                aria-label={`${saved.shared ? "Stop sharing" : "Share"} ${saved.name}`}
-              >
-                {saved.shared ? "Stop sharing" : "Share"}
-              </Button>
-              <Button size="small" onClick={onDelete} aria-label={`Delete ${saved.name}`}>
-                Delete
-              </Button>
-            </>
-          )}
-        </div>
-      </TableCell>
-    </TableRow>
   );
 }

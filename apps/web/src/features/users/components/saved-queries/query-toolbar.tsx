@@ -5,12 +5,12 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderOpenRegular, LinkRegular, SaveRegular, StarRegular } from "@fluentui/react-icons";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
-import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import { useRef, useState } from "react";
+import { paths } from "../../../../lib/paths.ts";
+import { type OpenedFile, useOpenUsfFile } from "../../hooks/use-open-usf-file.ts";
 import { MyQueriesDialog } from "./my-queries-dialog.tsx";
 import { OpenProblemsDialog } from "./open-problems-dialog.tsx";
 import { SaveQueryDialog } from "./save-query-dialog.tsx";
-import { type OpenedFile, useOpenUsfFile } from "./use-open-usf-file.ts";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -35,9 +35,7 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
   const opened = useOpenUsfFile(onOpen, dropped);
 
   const copyLink = () => {
-    const params = committedQuery ? searchQueryToParams(committedQuery) : new URLSearchParams();
-    if (committedQuery && params.toString() === "") params.set("find", "1");
-    const link = `${window.location.origin}/users${params.size ? `?${params}` : ""}`;
+    const link = `${window.location.origin}${paths.users(committedQuery)}`;
     void navigator.clipboard?.writeText(link);
     setCopied(link);
   };

@@ -3,7 +3,7 @@ import { Field, Input } from "@fluentui/react-components";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useState } from "react";
 import { FormDialog } from "../../../../components/form-dialog.tsx";
-import { defaultFileName, downloadUsf, withUsfExtension } from "./usf-file.ts";
+import { defaultFileName, downloadUsf, withUsfExtension } from "../../lib/usf-file.ts";
 
 export function SaveQueryDialog({ query, onClose }: { query: SearchQuery; onClose: () => void }) {
   const [name, setName] = useState(() => defaultFileName(query));

@@ -82,6 +82,23 @@ export function initialValueFor(property: FilterProperty): string | null {
   }
 }
 
+/**
+ * A clause after its property changes: the operator stays if the new property takes it, and text stays
+ * meaningful from one text property to another (Title → Department); other kinds start afresh.
+ */
+export function withProperty(clause: ClauseDraft, property: FilterProperty): ClauseDraft {
+  if (property === clause.property) return clause;
+  const previous = clause.property ? filterDefinition(clause.property) : undefined;
+  const next = filterDefinition(property);
+  const keepValue = previous?.kind === "text" && next.kind === "text";
+  return {
+    ...clause,
+    property,
+    operator: next.operators.includes(clause.operator) ? clause.operator : (next.operators[0] ?? "EqualTo"),
+    value: keepValue ? clause.value : initialValueFor(property),
+  };
+}
+
 export function queryFromDraft(draft: SearchDraft): DraftResult {
   const errors: DraftErrors = { clauses: {} };
   for (const clause of draft.clauses) {

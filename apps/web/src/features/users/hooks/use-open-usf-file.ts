@@ -2,7 +2,7 @@
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { UsfProblem } from "@pindesk/usf/usf-format";
 import { useEffect, useState } from "react";
-import { readUsfFile } from "./usf-file.ts";
+import { readUsfFile } from "../lib/usf-file.ts";
 
 /** A dropped file, with a sequence number so dropping the same file twice opens it twice. */
 export interface OpenedFile {

@@ -2,7 +2,7 @@
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { parseUsf, type UsfReadResult } from "@pindesk/usf/parse-usf";
 import { writeUsf } from "@pindesk/usf/write-usf";
-import { downloadFile } from "../../../../lib/download-file.ts";
+import { downloadFile } from "../../../lib/download-file.ts";
 
 /** "Ken.usf", "Finance managers.usf": the search text, or what kind of search it is. */
 export function defaultFileName(query: SearchQuery): string {

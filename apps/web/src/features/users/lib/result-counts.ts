@@ -3,8 +3,11 @@ const COUNT_FORMAT = new Intl.NumberFormat("en-US");
 
 export const formatCount = (count: number) => COUNT_FORMAT.format(count);
 
+/** "1 user", "10,000 users". */
+export const formatUsers = (count: number) => (count === 1 ? "1 user" : `${formatCount(count)} users`);
+
 /** The live status beside the menus: how many users are shown, and how many of them are selected. */
 export function describeCount(found: number, selected: number): string {
-  const users = found === 1 ? "1 user" : `${formatCount(found)} users`;
+  const users = formatUsers(found);
   return selected > 0 ? `${users}, ${formatCount(selected)} selected` : users;
 }

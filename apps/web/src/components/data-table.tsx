@@ -1,0 +1,120 @@
+/**
+ * The SPA's one table scaffold: a Fluent table named for screen readers, a header row of column titles, and
+ * a row per item whose cells its columns draw. The tables differ in their columns, not in how they are
+ * built. A table that renders its own rows (Search results, windowed) uses DataTableHeader and DataCells.
+ */
+import {
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  type TableRowProps,
+} from "@fluentui/react-components";
+import type { Key, ReactNode } from "react";
+
+const useStyles = makeStyles({
+  // Fluent shares the width out evenly; these tables give each column what its content needs.
+  fitContent: { tableLayout: "auto" },
+  oneLine: { whiteSpace: "nowrap" },
+  ellipsis: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  figures: { fontVariantNumeric: "tabular-nums" },
+});
+
+export interface Column<Row> {
+  /** The column header, which a screen reader reads with each cell; unique within the table. */
+  title: string;
+  /** Read by screen readers only: a column of buttons needs no visible title. */
+  titleHidden?: boolean;
+  /** Its share of the table's width (fixed-layout tables). */
+  width?: string;
+  /**
+   * How the cell's text sits: on one line; on one line cut short with an ellipsis, the whole text in a
+   * tooltip; or in figures of equal width, so numbers line up. Wrapped when not given.
+   */
+  look?: "oneLine" | "ellipsis" | "figures";
+  className?: string;
+  cell: (row: Row) => ReactNode;
+}
+
+interface DataTableHeaderProps<Row> {
+  columns: readonly Column<Row>[];
+  /** A header cell before the columns' (over a selection column). */
+  leading?: ReactNode;
+  className?: string;
+  /** The header row's aria-rowindex, when only part of a long table is rendered. */
+  rowIndex?: number | undefined;
+}
+
+export function DataTableHeader<Row>({ columns, leading, className, rowIndex }: DataTableHeaderProps<Row>) {
+  return (
+    <TableHeader className={className}>
+      <TableRow aria-rowindex={rowIndex}>
+        {leading}
+        {columns.map((column) => (
+          <TableHeaderCell key={column.title} style={column.width ? { width: column.width } : undefined}>
+            {column.titleHidden ? <span className="visually-hidden">{column.title}</span> : column.title}
+          </TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
+/** The cells of one row, one per column. */
+export function DataCells<Row>({ columns, row }: { columns: readonly Column<Row>[]; row: Row }) {
+  const styles = useStyles();
+  return columns.map((column) => {
+    const content = column.cell(row);
+    // The tooltip shows what the ellipsis cuts; the whole text is in the page for screen readers anyway.
+    const title = column.look === "ellipsis" && typeof content === "string" ? content : undefined;
+    return (
+      <TableCell
+        key={column.title}
+        className={mergeClasses(column.look && styles[column.look], column.className)}
+        title={title}
+      >
+        {content}
+      </TableCell>
+    );
+  });
+}
+
+interface DataTableProps<Row> {
+  /** The table's accessible name. */
+  label: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  size?: "small" | "medium";
+  /** Columns as wide as their content needs rather than of equal width. */
+  fitContent?: boolean;
+  /** Shown instead of the table when there are no rows; without it, the header row stands alone. */
+  empty?: ReactNode;
+  /** A cell before the columns' in every row, with its header cell: a selection column. */
+  leading?: { header: ReactNode; cell: (row: Row) => ReactNode };
+  /** Each row's own props: selection state, clicks. */
+  rowProps?: (row: Row) => Omit<TableRowProps, "children">;
+}
+
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { label, columns, rows, rowKey, size, fitContent = false, empty, leading, rowProps } = props;
+  const styles = useStyles();
+  if (rows.length === 0 && empty !== undefined) return empty;
+  return (
+    <Table aria-label={label} size={size} className={fitContent ? styles.fitContent : undefined}>
+      <DataTableHeader columns={columns} leading={leading?.header} />
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={rowKey(row)} {...rowProps?.(row)}>
+            {leading?.cell(row)}
+            <DataCells columns={columns} row={row} />
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The audit log's filters as URL parameters: the page keeps them in its address, so a view of the log can be
+ * bookmarked and shared, and the API takes the same names.
+ */
+import { AuditQuery } from "@pindesk/domain/audit/audit-event";
+import type { AuditFilters } from "../api/audit.ts";
+
+/** A filter left empty is no filter, and has no parameter. */
+export function auditFiltersToParams(filters: AuditFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters))
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  return params;
+}
+
+/** The filters in a page address, or what is wrong with them (edited by hand), read by the API's schema. */
+export function auditFiltersFromParams(params: URLSearchParams): AuditFilters | string {
+  const parsed = AuditQuery.safeParse(Object.fromEntries(params));
+  if (!parsed.success)
+    return parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+  const { limit: _limit, ...filters } = parsed.data;
+  return filters;
+}
