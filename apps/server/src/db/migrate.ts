@@ -7,6 +7,7 @@ import * as savedQueries from "./migrations/0004-saved-queries.ts";
 import * as jobs from "./migrations/0005-jobs.ts";
 import * as searchIndexes from "./migrations/0006-search-indexes.ts";
 import * as filterKeys from "./migrations/0007-filter-keys.ts";
+import * as prefixUpperBound from "./migrations/0008-prefix-upper-bound.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-jobs": jobs,
   "0006-search-indexes": searchIndexes,
   "0007-filter-keys": filterKeys,
+  "0008-prefix-upper-bound": prefixUpperBound,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

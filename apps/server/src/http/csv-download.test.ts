@@ -1,7 +1,7 @@
 /**
  * How a download is sent, over real HTTP from a small Express app: a generator stands in for the batches,
  * counting how many were made, so the test sees a client that does not read hold them back and a client that
- * leaves end them.
+ * leaves end them. Bodies are read as bytes: fetch's text() would drop the byte order mark under test.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +13,9 @@ import { sendCsvDownload } from "./csv-download.ts";
 import { errorHandler, HttpError } from "./errors.ts";
 
 const CHUNK = "x".repeat(64 * 1024);
+const BOM = [0xef, 0xbb, 0xbf];
+
+const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
 
 class Batches {
   made = 0;
@@ -48,6 +51,9 @@ describe("sending a CSV download", () => {
     const app = express();
     app.use(pinoHttp({ logger: silentLogger }));
     app.get("/file.csv", (req, res) => sendCsvDownload(req, res, "file.csv", batches.chunks()));
+    app.get("/no-bom.csv", (req, res) =>
+      sendCsvDownload(req, res, "no-bom.csv", batches.chunks(), { byteOrderMark: false }),
+    );
     app.use(errorHandler(silentLogger));
     server = await new Promise((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
@@ -60,8 +66,23 @@ describe("sending a CSV download", () => {
     batches = new Batches(40);
     const response = await fetch(`${base}/file.csv`);
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="file.csv"');
-    expect((await response.text()).length).toBe("header\r\n".length + 39 * CHUNK.length);
+    expect((await bytesOf(response)).length).toBe(BOM.length + "header\r\n".length + 39 * CHUNK.length);
     expect(batches.ended).toBe(true);
+  });
+
+  it("starts the file with one UTF-8 byte order mark, so Excel reads it as UTF-8", async () => {
+    batches = new Batches(2);
+    const bytes = await bytesOf(await fetch(`${base}/file.csv`));
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(3, 3 + 8))).toBe("header\r\n");
+    expect(bytes.length).toBe(BOM.length + "header\r\n".length + CHUNK.length);
+  });
+
+  it("leaves the byte order mark out when asked to", async () => {
+    batches = new Batches(2);
+    const bytes = await bytesOf(await fetch(`${base}/no-bom.csv`));
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, 8))).toBe("header\r\n");
+    expect(bytes.length).toBe("header\r\n".length + CHUNK.length);
   });
 
   it("makes no more batches than the socket holds while the client does not read, none once it leaves", async () => {
@@ -85,7 +106,9 @@ describe("sending a CSV download", () => {
     const response = await fetch(`${base}/file.csv`);
     expect(response.status).toBe(400);
     expect(response.headers.get("content-disposition")).toBeNull();
-    expect(await response.json()).toEqual({
+    const bytes = await bytesOf(response);
+    expect(bytes[0]).toBe("{".charCodeAt(0)); // no byte order mark before a JSON error
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({
       error: { code: "bad_batch", message: "This batch cannot be read" },
     });
   });

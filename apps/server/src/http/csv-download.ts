@@ -1,9 +1,17 @@
 /**
  * Sends a CSV download chunk by chunk as the chunks are made, never the whole file in memory. A client that
  * reads slower than the database answers holds the next batch back (each write waits for 'drain'), and a
- * client that goes away ends the export: the generator is returned, so no further batch is read.
+ * client that goes away ends the export: the generator is returned, so no further batch is read. Every
+ * download PinDesk sends (Export to CSV, a job's results) goes through here, so each starts with the UTF-8
+ * byte order mark Excel needs to read it as UTF-8 (docs/decisions/0010-ldap-search-and-csv-export.md).
  */
+import { CSV_BYTE_ORDER_MARK } from "@pindesk/domain/csv/csv";
 import type { Request, Response } from "express";
+
+export interface CsvDownloadOptions {
+  /** Start the file with U+FEFF (EF BB BF); on unless a reader is known to choke on it. */
+  byteOrderMark?: boolean;
+}
 
 /** Resolves when the socket wants more, or when it has closed and never will. */
 function drainedOrClosed(res: Response): Promise<void> {
@@ -24,6 +32,7 @@ export async function sendCsvDownload(
   res: Response,
   fileName: string,
   chunks: AsyncGenerator<string>,
+  { byteOrderMark = true }: CsvDownloadOptions = {},
 ): Promise<boolean> {
   let closed = false;
   const onClose = () => {
@@ -36,6 +45,8 @@ export async function sendCsvDownload(
     res.status(200);
     res.set("Content-Type", "text/csv; charset=utf-8");
     res.set("Content-Disposition", `attachment; filename="${fileName}"`);
+    // Once, after the first query has answered: an error before this point is still a JSON answer.
+    if (byteOrderMark) res.write(CSV_BYTE_ORDER_MARK);
     try {
       for (; !step.done && !closed; step = await chunks.next()) {
         if (!res.write(step.value)) await drainedOrClosed(res);

@@ -64,8 +64,18 @@ export const apiNotFound: RequestHandler = (req) => {
 /** What express.json() accepts (app.ts); a larger body is answered 413 saying so. */
 export const JSON_BODY_LIMIT = "1mb";
 
-/** body-parser's errors carry a `type`; these are the client's mistakes, not ours. */
-function fromBodyParser(error: { type?: string; status?: number }): HttpError | undefined {
+/**
+ * Express's own refusals: the router cannot decode a path parameter (`%FF`, `%C0%AF`: a URIError it marks
+ * 400), and body-parser's errors, which carry a `type`. These are the client's mistakes, not ours.
+ */
+function fromExpress(error: { type?: string; status?: number }): HttpError | undefined {
+  if (error instanceof URIError) {
+    return new HttpError(
+      400,
+      "invalid_request",
+      "The request path holds a percent-escape that is not UTF-8 text (such as %FF or %C0%AF)",
+    );
+  }
   switch (error.type) {
     case "entity.parse.failed":
       return new HttpError(400, "malformed_json", "The request body is not valid JSON");
@@ -85,7 +95,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof HttpError) known = error;
     // A core error thrown outside a route's handler (middleware): its field, if any, is the body's.
     else if (error instanceof CoreError) known = fromCoreError(error, (field) => `body.${field}`);
-    else known = fromBodyParser(error);
+    else known = fromExpress(error);
     if (!known) logger.error({ err: error }, "unhandled error");
     const failure = known ?? new HttpError(500, "internal_error", "Something went wrong on the server");
     if (failure.retryAfterSeconds !== undefined) res.set("Retry-After", String(failure.retryAfterSeconds));

@@ -4,9 +4,13 @@
  */
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 
+/** Only U+10FFFF, the last code point: no string sorts after all that start so (migration 0008). */
+const ONLY_LAST_CODE_POINT = /^\u{10FFFF}+$/u;
+
 /** key starts with the term: a range on the "C"-collated key, which a btree serves and LIKE may not. */
 export function startsWith(key: RawBuilder<unknown>, term: string, lowered = false): RawBuilder<SqlBool> {
   const low = lowered ? sql`${term}` : sql`lower(${term})`;
+  if (ONLY_LAST_CODE_POINT.test(term)) return sql<SqlBool>`(${key} >= ${low})`;
   return sql<SqlBool>`(${key} >= ${low} and ${key} < pindesk_prefix_upper(${low}))`;
 }
 

@@ -4,6 +4,7 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryFromParams } from "@pindesk/domain/users/search-url";
 import { z } from "zod";
 import { badRequest } from "../../http/errors.ts";
+import { refuseUnsafeText } from "../../http/validate.ts";
 
 export const UserIdParams = z.object({
   id: z.coerce
@@ -28,7 +29,9 @@ export const RESOLVE_CAP = 1000;
  * 0004), read with the page's own reader, so the link of any view the page shows exports that view.
  */
 export function searchFromUrl(url: string): SearchQuery {
-  const result = searchQueryFromParams(new URL(url, "http://pindesk.invalid").searchParams);
+  const params = new URL(url, "http://pindesk.invalid").searchParams;
+  for (const [name, value] of params) refuseUnsafeText(value, `query.${name}`);
+  const result = searchQueryFromParams(params);
   if (!result.ok) throw badRequest(`query: ${result.message}`, [{ path: "query", message: result.message }]);
   return result.query;
 }
