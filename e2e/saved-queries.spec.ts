@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
 
@@ -159,9 +160,11 @@ test("Action → Export to CSV downloads the search's users, row for row as the 
     page.getByRole("menuitem", { name: "Export to CSV" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^pindesk-users-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = readFileSync(await download.path(), "utf8")
-    .trimEnd()
-    .split("\r\n");
-  expect(lines[0]).toMatch(/^Display name,SIP address,Line URI,Registrar pool,Enabled,PIN set,PIN locked/);
-  expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(rows);
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text.startsWith("\uFEFF"), "the file starts with a UTF-8 byte order mark").toBe(true);
+  const [header = [], ...records] = parseCsv(text);
+  expect(header.join(",")).toMatch(
+    /^Display name,SIP address,Line URI,Registrar pool,Enabled,PIN set,PIN locked/,
+  );
+  expect(records.map((record) => record[0])).toEqual(rows);
 });

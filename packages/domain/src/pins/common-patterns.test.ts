@@ -4,7 +4,9 @@ import {
   findCommonPattern,
   hasRepeatedDigits,
   hasSequence,
+  isKeypadPattern,
   isRepeatedBlock,
+  isYear,
   phoneContextFromLineUri,
 } from "./common-patterns.ts";
 import { COMMON_PINS } from "./common-pins.ts";
@@ -97,27 +99,122 @@ describe("RepeatedBlock", () => {
   });
 });
 
+describe("KeypadPattern", () => {
+  it.each([
+    "2580",
+    "0852",
+    "147258",
+    "258369",
+    "789456",
+    "456123",
+    "321654",
+    "963852",
+    "741852",
+    "852963",
+    "369258",
+    "123654",
+    "123321",
+    "159753",
+    "753951",
+    "159357",
+    "147852369",
+    "789456123",
+    "963852741",
+    "14789",
+    "12321",
+    "147741",
+    "2580852",
+  ])("is a PIN made only of straight lines of three or more keys (%s)", (pin) => {
+    expect(isKeypadPattern(pin)).toBe(true);
+  });
+
+  it.each([
+    ["1470", "a column, then a diagonal step"],
+    ["2589", "a line of three and one key"],
+    ["0859", "a line of three and one key"],
+    ["8957", "neighbouring keys, no line"],
+    ["1254", "a square: lines of two"],
+    ["1357", "a line of two keys apart"],
+    ["1593", "the diagonal, then a jump of one"],
+    ["7890", "0 is below 8, not after 9"],
+    ["3690", "0 is below 8, not below 9"],
+    ["", "nothing"],
+  ])("does not flag %j (%s)", (pin) => {
+    expect(isKeypadPattern(pin)).toBe(false);
+  });
+
+  it("reports keypad lines as KeypadPattern, after the rules Lync documents and the user's own numbers", () => {
+    expect(reasonOf("147258369")).toBe("KeypadPattern");
+    expect(reasonOf("789456")).toBe("KeypadPattern");
+    expect(reasonOf("456789")).toBe("Sequence");
+    expect(reasonOf("147147")).toBe("RepeatedBlock");
+    expect(reasonOf("2580", { extension: "2580" })).toBe("Extension");
+  });
+});
+
+describe("Year", () => {
+  it.each(["1900", "1901", "1950", "1984", "1999", "2000", "2026", "2099"])(
+    "is a 4-digit year (%s)",
+    (pin) => {
+      expect(isYear(pin)).toBe(true);
+    },
+  );
+
+  it.each(["1899", "2100", "0190", "19840", "019840", "198412", "20242024", "199"])(
+    "does not flag %s: four digits from 1900 to 2099 only",
+    (pin) => {
+      expect(isYear(pin)).toBe(false);
+    },
+  );
+
+  it("reports a year as Year, unless a rule before it matches", () => {
+    expect(reasonOf("1984")).toBe("Year");
+    expect(reasonOf("2001")).toBe("Year");
+    expect(reasonOf("1999")).toBe("Year");
+    expect(reasonOf("2000")).toBe("Year");
+    expect(reasonOf("2012")).toBe("Year");
+    expect(reasonOf("1919")).toBe("RepeatedBlock");
+    expect(reasonOf("2345")).toBe("Sequence");
+  });
+});
+
+describe("WellKnownNumber", () => {
+  it.each(["0007", "0070", "00700", "8675309", "42069", "3141", "314159", "1492", "1776", "1701", "5150"])(
+    "refuses %s",
+    (pin) => {
+      expect(reasonOf(pin)).toBe("WellKnownNumber");
+    },
+  );
+
+  it.each(["0008", "8675308", "86753090", "31416"])("does not flag %s, a near miss", (pin) => {
+    expect(reasonOf(pin)).toBeUndefined();
+  });
+});
+
 describe("CommonPin", () => {
-  it.each(["2580", "1004", "2000", "2001", "5683", "147258", "159753", "753951", "789456", "102030"])(
+  it.each(["1004", "5683", "1470", "0741", "1379", "2468", "1357", "1230", "0987", "1000", "7410", "102030"])(
     "refuses %s, a popular PIN no structural rule sees",
     (pin) => {
       expect(reasonOf(pin)).toBe("CommonPin");
     },
   );
 
-  it("ships a list of 40 to 60 distinct 4- and 6-digit PINs", () => {
-    expect(COMMON_PINS.size).toBeGreaterThanOrEqual(40);
-    expect(COMMON_PINS.size).toBeLessThanOrEqual(60);
+  it("ships a list of at most 100 distinct 4- and 6-digit PINs, each refused", () => {
+    expect(COMMON_PINS.size).toBeGreaterThanOrEqual(60);
+    expect(COMMON_PINS.size).toBeLessThanOrEqual(100);
     for (const pin of COMMON_PINS) {
       expect(pin).toMatch(/^(?:[0-9]{4}|[0-9]{6})$/);
       expect(findCommonPattern(pin), pin).toBeDefined();
     }
   });
 
-  it("holds the DataGenetics 2012 top 20", () => {
+  it("holds the DataGenetics 2012 top 20, and its ranks 21 to 60", () => {
     const top20 =
       "1234 1111 0000 1212 7777 1004 2000 4444 2222 6969 9999 3333 5555 6666 1122 1313 8888 4321 2001 1010";
-    for (const pin of top20.split(" ")) expect(COMMON_PINS.has(pin)).toBe(true);
+    const next40 =
+      "0909 2580 0007 1818 1230 1984 1986 0070 1985 0987 1000 1231 1987 1999 2468 2002 2323 0123 1123 1233 " +
+      "1357 1221 1324 1988 2112 2121 5150 1024 1112 1224 1969 1225 1235 1982 1983 1001 1978 1979 7410 1020";
+    for (const pin of `${top20} ${next40}`.split(" ")) expect(COMMON_PINS.has(pin), pin).toBe(true);
   });
 });
 
@@ -156,7 +253,7 @@ describe("Extension and PhoneNumber", () => {
 describe("messages", () => {
   it("gives each reason its own message, and none contains digits", () => {
     const samples = { extension: "5810", phoneNumber: "4255558102" };
-    const pins = ["1122", "4567", "3939", "5810", "558102", "2580"];
+    const pins = ["1122", "4567", "3939", "5810", "558102", "2580", "1984", "0007", "1004"];
     const found = pins.map((pin) => findCommonPattern(pin, samples));
     expect(found.map((pattern) => pattern?.reason)).toEqual([...COMMON_PATTERN_REASONS]);
     for (const pattern of found) expect(pattern?.message).toMatch(/^the PIN [^0-9]+$/);

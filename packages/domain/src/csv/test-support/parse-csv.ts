@@ -1,11 +1,12 @@
 /**
  * A strict RFC 4180 reader for tests: records end with CRLF (a bare CR or LF outside quotes is an error),
- * quoted fields may hold `""`, commas and line breaks, and the text must end with a complete record.
+ * quoted fields may hold `""`, commas and line breaks, and the text must end with a complete record. The
+ * byte order mark a download starts with is skipped there, and only there, as a spreadsheet does.
  */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
-  let i = 0;
+  let i = text.startsWith("\uFEFF") ? 1 : 0;
   const fail = (problem: string): never => {
     throw new Error(`${problem} at offset ${i} of the CSV`);
   };
