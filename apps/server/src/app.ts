@@ -37,6 +37,7 @@ import { createServiceKeyService } from "./features/service-keys/service-key-ser
 import { usersRoutes } from "./features/users/routes.ts";
 import { createUsersService } from "./features/users/service.ts";
 import { apiNotFound, errorHandler, JSON_BODY_LIMIT } from "./http/errors.ts";
+import { hostAllowList } from "./http/host-allow-list.ts";
 import { openApiRoute } from "./http/openapi.ts";
 import { mountRoutes, type RouteDefinition } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -56,6 +57,8 @@ export interface AppDependencies {
   /** PIN checks one service key may ask for per minute. */
   pinChecksPerMinute?: number;
   sessionTimeouts?: SessionTimeouts;
+  /** The origins people reach the panel at (PINDESK_PUBLIC_URL); the listening address is always one. */
+  publicOrigins?: readonly string[];
   /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
   trustProxy?: boolean | number | string;
   /** The built SPA, served with history fallback; absent in development and API tests. */
@@ -96,6 +99,7 @@ export function createApp(deps: AppDependencies): Express {
       },
     }),
   );
+  app.use(hostAllowList(deps.publicOrigins ?? []));
   app.use(serverTiming);
   app.use(securityHeaders());
   app.use(healthRouter(db));

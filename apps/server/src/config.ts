@@ -23,6 +23,16 @@ const Env = z.object({
     .max(7 * 24)
     .default(12),
   PINDESK_TRUST_PROXY: z.string().optional(),
+  PINDESK_PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine(
+      (value) =>
+        (value ?? "")
+          .split(",")
+          .every((url) => url.trim() === "" || /^https?:\/\/[^/]+\/?$/.test(url.trim())),
+      "must be the panel's address, such as https://pindesk.litwareinc.com (several separated by commas)",
+    ),
   PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -40,6 +50,11 @@ export interface Config {
   /** The first `admin` account's password; a random one is printed when unset. */
   adminPassword: string | undefined;
   sessionTimeouts: { idleMs: number; absoluteMs: number };
+  /**
+   * The origins people reach the panel at (PINDESK_PUBLIC_URL); requests for any other host are refused
+   * (http/host-allow-list.ts). Empty: only the address the server listens on.
+   */
+  publicOrigins: string[];
   /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
   trustProxy: boolean | number | string;
   /** How long a replica holds a job between chunks before another may take it over. */
@@ -72,6 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.PINDESK_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.PINDESK_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
+    publicOrigins: (e.PINDESK_PUBLIC_URL ?? "")
+      .split(",")
+      .map((url) => url.trim())
+      .filter((url) => url !== "")
+      .map((url) => new URL(url).origin),
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
     jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,

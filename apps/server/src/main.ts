@@ -55,6 +55,7 @@ const app = createApp({
   pinChecksPerMinute: config.pinChecksPerMinute,
   sessionTimeouts: config.sessionTimeouts,
   trustProxy: config.trustProxy,
+  publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
 });
 const server = app.listen(config.port, config.host, () => {
@@ -89,6 +90,7 @@ const auth = createAuthService({
   db: database.db,
   clock: systemClock,
   passwords,
+  vault,
   sessionTimeouts: config.sessionTimeouts,
 });
 const sweeper = setInterval(() => {

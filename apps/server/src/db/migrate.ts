@@ -8,6 +8,7 @@ import * as jobs from "./migrations/0005-jobs.ts";
 import * as searchIndexes from "./migrations/0006-search-indexes.ts";
 import * as filterKeys from "./migrations/0007-filter-keys.ts";
 import * as prefixUpperBound from "./migrations/0008-prefix-upper-bound.ts";
+import * as knownDevices from "./migrations/0009-known-devices.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-search-indexes": searchIndexes,
   "0007-filter-keys": filterKeys,
   "0008-prefix-upper-bound": prefixUpperBound,
+  "0009-known-devices": knownDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -126,7 +126,16 @@ export interface SignInFailuresTable {
   id: Generated<number>;
   username_key: string;
   client_address: string;
+  /** The device known for this account the attempt came from; null for a new device. */
+  device_id: string | null;
   at: Timestamp;
+}
+
+/** One row: the key that signs device cookies, sealed by the PIN vault (a key derived from the pepper). */
+export interface DeviceCookieKeyTable {
+  id: number;
+  sealed: string;
+  created_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -220,6 +229,7 @@ export interface Database {
   console_accounts: ConsoleAccountsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  device_cookie_key: DeviceCookieKeyTable;
   audit_events: AuditEventsTable;
   service_keys: ServiceKeysTable;
   service_key_windows: ServiceKeyWindowsTable;

@@ -4,10 +4,36 @@
  */
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers } from "../core/directory/directory-writer.ts";
-import { namesake } from "../features/users/test-support/namesakes.ts";
+import { insertDirectoryUsers, type NewDirectoryUser } from "../core/directory/directory-writer.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { TEST_ENGINES } from "../test/test-database.ts";
+
+/** A user of the Sales OU named only by its display name. */
+function named(i: number, displayName: string): NewDirectoryUser {
+  const sam = `hostile${i}`;
+  const [firstName = null, lastName = null] = displayName.split(" ");
+  return {
+    displayName,
+    firstName,
+    lastName,
+    samAccountName: sam,
+    netbiosDomain: "LITWAREINC",
+    userPrincipalName: `${sam}@litwareinc.com`,
+    sipAddress: `sip:${sam}@litwareinc.com`,
+    lineUri: null,
+    distinguishedName: `CN=${sam},OU=Sales,DC=litwareinc,DC=com`,
+    department: "Sales",
+    title: null,
+    office: null,
+    company: "Litware Inc.",
+    city: null,
+    registrarPoolId: null,
+    enabled: true,
+    enterpriseVoiceEnabled: false,
+    pinPolicyId: null,
+    protected: false,
+  };
+}
 
 const search = (searchText: string, filters: object[] = []) => ({
   mode: "Search",
@@ -22,11 +48,11 @@ describe.each(TEST_ENGINES)("hostile input on %s", (engine) => {
     app = await startTestApp(engine);
     // Display names that end in the last code point of the BMP before the surrogates, and of Unicode.
     await insertDirectoryUsers(app.db, [
-      { ...namesake(1, "Zed \ud7ff"), displayName: "Zed \ud7ff" },
-      { ...namesake(2, "Zed \ud7ffa"), displayName: "Zed \ud7ffa" },
-      { ...namesake(3, "Zed \u{10FFFF}"), displayName: "Zed \u{10FFFF}" },
-      { ...namesake(4, "Zed \u{10FFFF}\u{10FFFF}b"), displayName: "Zed \u{10FFFF}\u{10FFFF}b" },
-      { ...namesake(5, "Zee"), displayName: "Zee" },
+      named(1, "Zed \ud7ff"),
+      named(2, "Zed \ud7ffa"),
+      named(3, "Zed \u{10FFFF}"),
+      named(4, "Zed \u{10FFFF}\u{10FFFF}b"),
+      named(5, "Zee"),
     ]);
   });
   afterAll(() => app?.close());
@@ -50,7 +76,7 @@ describe.each(TEST_ENGINES)("hostile input on %s", (engine) => {
       .anonymous()
       .post<ApiErrorBody>("/api/auth/sign-in", { username: "a\u0000b", password: "x" });
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe("body.username: must not contain a NUL character (U+0000)");
+    expect(response.body.error.message).toBe("body.username: must not contain a NUL character");
   });
 
   it.each([
@@ -108,7 +134,7 @@ describe.each(TEST_ENGINES)("hostile input on %s", (engine) => {
   it("refuses a NUL in an export link's parameters, naming the parameter", async () => {
     const response = await app.get<ApiErrorBody>("/api/users/export.csv?q=Ken%00");
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe("query.q: must not contain a NUL character (U+0000)");
+    expect(response.body.error.message).toBe("query.q: must not contain a NUL character");
   });
 
   /** The display names a search for `term` answers. */

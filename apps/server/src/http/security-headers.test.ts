@@ -49,9 +49,26 @@ describe("security headers", () => {
     expect(response.headers.get("x-powered-by")).toBeNull();
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // Framing is forbidden once, by the policy's frame-ancestors; HSTS means nothing over plain HTTP.
+    expect(response.headers.get("x-frame-options")).toBeNull();
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d{2}$/);
+  });
+
+  it("sends HSTS over HTTPS only (here behind a proxy that says so)", async () => {
+    const behindProxy = await startTestApp("pglite", { trustProxy: true });
+    try {
+      const secure = await fetch(`${behindProxy.baseUrl}/api/auth/me`, {
+        headers: { "x-forwarded-proto": "https" },
+      });
+      expect(secure.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+      const plain = await fetch(`${behindProxy.baseUrl}/api/auth/me`);
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it("serves built assets as files, not as the page", async () => {

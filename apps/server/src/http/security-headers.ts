@@ -35,6 +35,17 @@ export function securityHeaders(): RequestHandler[] {
       },
       // The SPA reads no cross-origin resources; a strict referrer keeps URLs (which hold searches) private.
       referrerPolicy: { policy: "no-referrer" },
+      // CSP frame-ancestors 'none' forbids framing; X-Frame-Options beside it would only say it again.
+      xFrameOptions: false,
+      // Sent below only over HTTPS: a browser ignores HSTS on plain HTTP, so there it claims what is not so.
+      strictTransportSecurity: false,
     }),
+    strictTransportSecurity,
   ];
 }
+
+/** Two years, subdomains included, as helmet sends it; over HTTPS only (req.secure honours "trust proxy"). */
+const strictTransportSecurity: RequestHandler = (req, res, next) => {
+  if (req.secure) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+};

@@ -15,7 +15,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** What is wrong with a string as text, or undefined when it is fine. */
 export function textProblem(text: string): string | undefined {
-  if (text.includes("\0")) return "must not contain a NUL character (U+0000)";
+  if (text.includes("\0")) return "must not contain a NUL character";
   if (LONE_SURROGATE.test(text)) return "is not valid Unicode text (it holds half of a surrogate pair)";
   return undefined;
 }

@@ -32,6 +32,8 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export interface TestAppOptions {
   trustProxy?: boolean | number | string;
+  /** PINDESK_PUBLIC_URL's origins. */
+  publicOrigins?: string[];
   /** A hasher to watch (how many verifications a sign-in spends). */
   passwords?: PasswordHasher;
   webDistDir?: string;
@@ -68,6 +70,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     pinChecksPerMinute: options.pinChecksPerMinute,
     passwords,
     trustProxy: options.trustProxy,
+    publicOrigins: options.publicOrigins,
     webDistDir: options.webDistDir,
   });
   const server: Server = await new Promise((resolve) => {

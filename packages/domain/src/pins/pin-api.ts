@@ -101,12 +101,5 @@ export const PinAuthRequest = z
   });
 export type PinAuthRequest = z.output<typeof PinAuthRequest>;
 
-export const PIN_AUTH_RESULTS = [
-  "Success",
-  "InvalidPin",
-  "Locked",
-  "TemporarilyLocked",
-  "Expired",
-  "NotSet",
-] as const;
+export const PIN_AUTH_RESULTS = ["Success", "InvalidPin", "Locked", "TemporarilyLocked", "Expired"] as const;
 export type PinAuthResult = (typeof PIN_AUTH_RESULTS)[number];

@@ -132,13 +132,29 @@ export const jobResults = (db: Kysely<Database>, jobId: number, after: number, l
     .limit(limit)
     .execute();
 
-/** Forgets the sealed PINs a results download carried, up to the last one it sent. */
-export async function clearDeliveredPins(db: Kysely<Database>, jobId: number, throughSeq: number, now: Date) {
-  await db
-    .updateTable("job_results")
-    .set({ pin_sealed: null })
-    .where("job_id", "=", jobId)
-    .where("seq", "<=", throughSeq)
-    .execute();
-  await db.updateTable("jobs").set({ pins_delivered_at: now }).where("id", "=", jobId).execute();
+/**
+ * Takes a job's sealed PINs for one download, in one statement: it clears them and answers what they were,
+ * and marks the job delivered if there were any. Downloads that ask at the same moment wait on the rows'
+ * locks and then find them cleared, so exactly one download ever carries a PIN (decision 0011).
+ */
+export async function claimSealedPins(
+  db: Kysely<Database>,
+  jobId: number,
+  now: Date,
+): Promise<Map<number, string>> {
+  const claimed = await sql<{ seq: number; pin_sealed: string }>`
+    with sealed as (
+      select seq, pin_sealed from job_results
+      where job_id = ${jobId} and pin_sealed is not null
+      order by seq
+      for update),
+    cleared as (
+      update job_results r set pin_sealed = null from sealed
+      where r.job_id = ${jobId} and r.seq = sealed.seq
+      returning sealed.seq, sealed.pin_sealed),
+    marked as (
+      update jobs set pins_delivered_at = ${now}
+      where id = ${jobId} and exists (select 1 from cleared))
+    select seq, pin_sealed from cleared`.execute(db);
+  return new Map(claimed.rows.map((row) => [row.seq, row.pin_sealed]));
 }

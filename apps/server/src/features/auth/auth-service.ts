@@ -1,8 +1,9 @@
 /**
  * Sign-in, sign-out and the session behind each request (docs/design.md, "Roles and permissions", issue #3):
- * throttled before the password is checked; one answer and about one duration for an unknown user and a wrong
- * password; a new session id at every sign-in; disabled accounts and accounts without a role told so only
- * after a correct password. Every outcome is audited in the transaction that records it.
+ * throttled before the password is checked (sign-in-gate.ts, docs/decisions/0006); one answer and about one
+ * duration for an unknown user and a wrong password; a new session id and a new device cookie at every
+ * sign-in; disabled accounts and accounts without a role told so only after a correct password. Every
+ * outcome is audited in the transaction that records it.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
 import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";
@@ -11,6 +12,7 @@ import {
   type SignInRequest,
   WRONG_CREDENTIALS_MESSAGE,
 } from "@pindesk/domain/auth/sign-in";
+import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
 import { findAccountByUsername, knownRoles, updateAccount } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
@@ -19,31 +21,28 @@ import { CoreError } from "../../core/errors.ts";
 import { createSessionStore } from "../../core/sessions/session-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
+import { createSignInGate } from "./sign-in-gate.ts";
 
 export interface RequestOrigin {
   clientAddress: string;
   userAgent: string | null;
   /** The session id the browser already had, ended at sign-in so ids never carry across. */
   previousSessionId: string | undefined;
-}
-
-function throttled(retryAfterSeconds: number): CoreError {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new CoreError(
-    "too_many_attempts",
-    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    { retryAfterSeconds },
-  );
+  /** The browser's device cookie, if it has one: a device known for the account is throttled on its own. */
+  deviceCookie: string | undefined;
 }
 
 export function createAuthService({
   db,
   clock,
   passwords,
+  vault,
   sessionTimeouts: timeouts,
-}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts">) {
+}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts" | "vault">) {
   const sessions = createSessionStore(db);
   const throttle = createThrottleStore(db);
+  // The vault seals the device-cookie key (decision 0006).
+  const signInGate = createSignInGate({ db, vault });
 
   function describe(session: ConsoleSession): SessionInfo {
     const { idle, absolute } = sessionExpiries(session, timeouts);
@@ -57,26 +56,23 @@ export function createAuthService({
     };
   }
 
-  async function refuse(
-    request: SignInRequest,
-    origin: RequestOrigin,
-    reason: string,
-    countAsFailure: boolean,
-  ) {
+  /**
+   * A refused sign-in, audited. The attempt was written down as a failure when it was admitted; one that
+   * gave the right password (`withdraw`: a disabled account, no role) takes that back.
+   */
+  async function refuse(request: SignInRequest, attempt: SignInAttempt, reason: string, withdraw?: number) {
     const now = clock.now();
     const anonymous: AuditActor = { type: "anonymous", id: null, name: request.username };
     await db.transaction().execute(async (trx) => {
-      if (countAsFailure) {
-        await throttle.recordFailure(trx, request.username.toLowerCase(), origin.clientAddress, now);
-      }
+      if (withdraw !== undefined) await throttle.withdraw(trx, withdraw);
       await writeAuditEvent(trx, {
         at: now,
         actor: anonymous,
         action: "auth.signIn",
         target: { type: "account", name: request.username },
         outcome: "Failure",
-        details: { reason },
-        clientAddress: origin.clientAddress,
+        details: { reason, knownDevice: attempt.deviceId !== null },
+        clientAddress: attempt.clientAddress,
       });
     });
   }
@@ -89,32 +85,24 @@ export function createAuthService({
     async signIn(
       request: SignInRequest,
       origin: RequestOrigin,
-    ): Promise<{ sessionId: string; info: SessionInfo }> {
-      const usernameKey = request.username.toLowerCase();
-      const retryAfter = await throttle.retryAfter(usernameKey, origin.clientAddress, clock.now());
-      if (retryAfter > 0) {
-        await writeAuditEvent(db, {
-          at: clock.now(),
-          actor: { type: "anonymous", id: null, name: request.username },
-          action: "auth.throttled",
-          target: { type: "account", name: request.username },
-          outcome: "Denied",
-          details: { retryAfterSeconds: retryAfter },
-          clientAddress: origin.clientAddress,
-        });
-        throw throttled(retryAfter);
-      }
-
+    ): Promise<{ sessionId: string; deviceCookie: string; info: SessionInfo }> {
       const account = await findAccountByUsername(db, request.username);
+      const attempt: SignInAttempt = {
+        accountKey: request.username.toLowerCase(),
+        clientAddress: origin.clientAddress,
+        deviceId: await signInGate.knownDeviceId(origin.deviceCookie, account?.id, clock.now()),
+      };
+      const failureId = await signInGate.admit(request.username, attempt, clock.now());
+
       let passwordMatches = false;
       if (account) passwordMatches = await passwords.verify(account.password_hash, request.password);
       else await passwords.verifyNothing(request.password);
       if (!account || !passwordMatches) {
-        await refuse(request, origin, account ? "WrongPassword" : "UnknownAccount", true);
+        await refuse(request, attempt, account ? "WrongPassword" : "UnknownAccount");
         throw new CoreError("wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
       }
       if (account.disabled) {
-        await refuse(request, origin, "AccountDisabled", false);
+        await refuse(request, attempt, "AccountDisabled", failureId);
         throw new CoreError(
           "account_disabled",
           "This account is disabled. Ask a PinDesk administrator to enable it.",
@@ -122,7 +110,7 @@ export function createAuthService({
       }
       const roles = knownRoles(account.roles);
       if (roles.length === 0) {
-        await refuse(request, origin, "NoRole", false);
+        await refuse(request, attempt, "NoRole", failureId);
         throw new CoreError(
           "no_role",
           "This account holds no Lync administrator role, so it cannot use PinDesk. Ask a CsAdministrator to assign one.",
@@ -145,6 +133,7 @@ export function createAuthService({
         ? await passwords.hash(request.password)
         : undefined;
       await db.transaction().execute(async (trx) => {
+        await throttle.withdraw(trx, failureId);
         if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
         await sessions.insert(trx, {
           idHash: session.idHash,
@@ -169,7 +158,11 @@ export function createAuthService({
           clientAddress: origin.clientAddress,
         });
       });
-      return { sessionId, info: describe(session) };
+      return {
+        sessionId,
+        deviceCookie: await signInGate.deviceCookieFor(account.id, now),
+        info: describe(session),
+      };
     },
 
     async signOut(session: ConsoleSession, clientAddress: string): Promise<void> {

@@ -4,6 +4,7 @@ import { defineRoute } from "../../http/define-route.ts";
 import { clientAddress, requireSession } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
 import type { AuthService } from "./auth-service.ts";
+import { readDeviceCookie, setDeviceCookie } from "./device-cookie.ts";
 import { clearSessionCookie, readSessionId, setSessionCookie } from "./session-cookie.ts";
 
 export function authRoutes(auth: AuthService): RouteDefinition[] {
@@ -12,14 +13,17 @@ export function authRoutes(auth: AuthService): RouteDefinition[] {
       method: "post",
       path: "/auth/sign-in",
       access: "public",
-      summary: "Sign in with a console account; sets the session cookie and answers the CSRF token",
+      summary:
+        "Sign in with a console account; sets the session and device cookies and answers the CSRF token",
       request: { body: SignInRequest },
       handle: async ({ body: request }, req, res) => {
-        const { sessionId, info } = await auth.signIn(request, {
+        const { sessionId, deviceCookie, info } = await auth.signIn(request, {
           clientAddress: clientAddress(req),
           userAgent: req.get("user-agent") ?? null,
           previousSessionId: readSessionId(req),
+          deviceCookie: readDeviceCookie(req),
         });
+        setDeviceCookie(req, res, deviceCookie);
         setSessionCookie(req, res, sessionId, auth.timeouts.absoluteMs);
         res.json(info);
       },

@@ -3,7 +3,7 @@ import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPasswordHasher, type PasswordHasher } from "../../crypto/password-hasher.ts";
-import { startTestApp, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
+import { startTestApp, TEST_PASSWORD, TEST_START, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 
 /** Counts the argon2 verifications a sign-in spends, real or dummy. */
@@ -40,17 +40,27 @@ describe.each(TEST_ENGINES)("sign-in on %s", (engine) => {
       .orderBy("id", "desc")
       .execute();
 
-  it("signs in, sets an HttpOnly SameSite=Strict cookie at Path=/, and answers roles, permissions and a CSRF token", async () => {
+  it("signs in, sets HttpOnly SameSite=Strict cookies at Path=/, and answers roles, permissions and a CSRF token", async () => {
     const username = await app.createAccount(["CsHelpDesk"]);
     const client = app.anonymous();
     const response = await client.signIn(username, TEST_PASSWORD);
     expect(response.status).toBe(200);
-    const cookie = response.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/^pindesk_session=[A-Za-z0-9_-]{43};/);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
-    expect(cookie).not.toMatch(/Secure/); // plain HTTP: a Secure cookie would never come back
+    const [device = "", session = ""] = response.headers.getSetCookie();
+    expect(session).toMatch(/^pindesk_session=[A-Za-z0-9_-]{43};/);
+    // The device cookie: a device id for this account, its expiry in 90 days, and their HMAC.
+    const accountId = (await app.accounts.list()).find((a) => a.username === username)?.id;
+    const expires = Math.floor(TEST_START.getTime() / 1000) + 90 * 24 * 3600;
+    expect(device).toMatch(
+      new RegExp(`^pindesk_device=v1\\.[A-Za-z0-9_-]{22}\\.${accountId}\\.\\d+\\.[A-Za-z0-9_-]{43};`),
+    );
+    expect(Number(device.split(".")[3])).toBe(expires);
+    expect(device).toMatch(new RegExp(`Max-Age=${90 * 24 * 3600};`));
+    for (const cookie of [session, device]) {
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect(cookie).toMatch(/Path=\//);
+      expect(cookie).not.toMatch(/Secure/); // plain HTTP: a Secure cookie would never come back
+    }
     expect(response.body).toMatchObject({
       account: { username, displayName: username },
       roles: ["CsHelpDesk"],
@@ -62,7 +72,7 @@ describe.each(TEST_ENGINES)("sign-in on %s", (engine) => {
     expect(audit).toMatchObject({ actor_name: username, outcome: "Success", target_name: username });
   });
 
-  it("uses a Secure __Host- cookie when served over HTTPS", async () => {
+  it("uses Secure __Host- cookies when served over HTTPS", async () => {
     const secureApp = await startTestApp(engine, { trustProxy: true });
     try {
       const username = await secureApp.createAccount(["CsAdministrator"]);
@@ -75,9 +85,9 @@ describe.each(TEST_ENGINES)("sign-in on %s", (engine) => {
         },
       );
       expect(response.status).toBe(200);
-      expect(response.headers.get("set-cookie")).toMatch(
-        /^__Host-pindesk_session=.*; Path=\/; .*HttpOnly; Secure; SameSite=Strict/,
-      );
+      const [device, session] = response.headers.getSetCookie();
+      expect(session).toMatch(/^__Host-pindesk_session=.*; Path=\/; .*HttpOnly; Secure; SameSite=Strict/);
+      expect(device).toMatch(/^__Host-pindesk_device=v1\..*; Path=\/; .*HttpOnly; Secure; SameSite=Strict/);
     } finally {
       await secureApp.close();
     }
@@ -123,6 +133,26 @@ describe.each(TEST_ENGINES)("sign-in on %s", (engine) => {
       expect((right.body as unknown as ApiErrorBody).error.code).toBe(code);
       expect(right.headers.get("set-cookie")).toBeNull();
     }
+  });
+
+  it("refuses a throttled attempt before any password verification, and takes back an admitted right one", async () => {
+    const username = await app.createAccount(["CsHelpDesk"]);
+    for (let i = 0; i < 9; i++) expect((await app.anonymous().signIn(username, "wrong")).status).toBe(401);
+    // The tenth attempt is admitted (and counted) before its password is checked; right, it no longer counts.
+    expect((await app.anonymous().signIn(username, TEST_PASSWORD)).status).toBe(200);
+    expect((await app.anonymous().signIn(username, "wrong")).status).toBe(401);
+    const before = hasher.verifications;
+    const refused = await app.anonymous().signIn(username, TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(hasher.verifications).toBe(before);
+    const rows = await app.db
+      .selectFrom("sign_in_failures")
+      .selectAll()
+      .where("username_key", "=", username)
+      .execute();
+    expect(rows).toHaveLength(10);
+    expect(rows.every((row) => row.client_address === "127.0.0.1" && row.device_id === null)).toBe(true);
+    app.clock.advance(60 * 60_000); // out of every window, for the tests after this one
   });
 
   it("validates the request before anything else", async () => {

@@ -13,7 +13,7 @@ import { searchUserRows } from "../../core/directory/user-search.ts";
 import { conflict, notFound } from "../../core/errors.ts";
 import {
   cancelJob,
-  clearDeliveredPins,
+  claimSealedPins,
   findJob,
   hasSealedPins,
   insertJob,
@@ -107,12 +107,13 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
 
     /**
      * The results file, a batch at a time. For its creator, a Set PIN job's file carries the new PINs, once:
-     * `delivered` clears the PINs it sent after the whole file has gone out.
+     * they are claimed (taken out of the database) before the file starts, so a second download, even one
+     * at the same moment, carries none. A download cut off midway has lost them: Set PIN again for those.
      */
     async results(session: ConsoleSession, id: number) {
       const job = await visibleJob(session, id);
       const withPins = job.kind === "setPin" && job.created_by_account_id === session.accountId;
-      let lastSeqWithPin = -1;
+      const sealed = withPins ? await claimSealedPins(db, id, clock.now()) : new Map<number, string>();
       async function* chunks() {
         yield csvRecord(["Display name", "Identity", "Result", "Details", ...(withPins ? ["PIN"] : [])]);
         for (let after = -1; ; ) {
@@ -120,27 +121,20 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
           if (rows.length === 0) return;
           let text = "";
           for (const row of rows) {
-            const pin = withPins && row.pin_sealed ? vault.open(row.pin_sealed) : "";
-            if (pin) lastSeqWithPin = row.seq;
+            const pin = sealed.get(row.seq);
             text += csvRecord([
               row.display_name,
               row.identity,
               row.outcome,
               row.message,
-              ...(withPins ? [pin] : []),
+              ...(withPins ? [pin ? vault.open(pin) : ""] : []),
             ]);
           }
           after = rows.at(-1)?.seq ?? after;
           yield text;
         }
       }
-      return {
-        fileName: `pindesk-job-${id}-results.csv`,
-        chunks: chunks(),
-        async delivered() {
-          if (lastSeqWithPin >= 0) await clearDeliveredPins(db, id, lastSeqWithPin, clock.now());
-        },
-      };
+      return { fileName: `pindesk-job-${id}-results.csv`, chunks: chunks() };
     },
   };
 }

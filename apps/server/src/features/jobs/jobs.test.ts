@@ -126,6 +126,25 @@ describe.each(TEST_ENGINES)("jobs on %s", (engine) => {
     expect(sealed).toEqual([]);
   });
 
+  it("hands the PINs to exactly one of several downloads made at the same moment", async () => {
+    const [, , , department] = await departments();
+    const query = ou(department ?? "");
+    const started = await start(admin, "set-pin", { query });
+    await app.runJobs();
+    const downloads = await Promise.all(
+      Array.from({ length: 4 }, () => admin.get<string>(`/api/jobs/${started.id}/results.csv`)),
+    );
+    expect(downloads.map((download) => download.status)).toEqual([200, 200, 200, 200]);
+    const carrying = downloads
+      .map((download) => parseCsv(download.body).slice(1))
+      .filter((rows) => rows.some((row) => (row[4] ?? "") !== ""));
+    expect(carrying).toHaveLength(1);
+    const done = carrying[0]?.filter((row) => row[2] === "Done") ?? [];
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((row) => /^\d{6,}$/.test(row[4] ?? ""))).toBe(true);
+    expect(await job(started.id)).toMatchObject({ pinsDelivered: true });
+  });
+
   it("assigns a user policy to every user the search matches", async () => {
     const [, , department] = await departments();
     const query = ou(department ?? "");

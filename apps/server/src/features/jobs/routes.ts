@@ -103,7 +103,7 @@ export function jobRoutes(jobs: JobService): RouteDefinition[] {
       request: byId,
       handle: async ({ params }, req, res) => {
         const download = await jobs.results(requireSession(req), params.id);
-        if (await sendCsvDownload(req, res, download.fileName, download.chunks)) await download.delivered();
+        await sendCsvDownload(req, res, download.fileName, download.chunks);
       },
     }),
   ];

@@ -11,11 +11,30 @@ import { pinRow, statusOf, userId } from "./pin-test-support.ts";
 
 const MIN = 60_000;
 
+/** The test PIN hasher, counting the argon2id verifications each check spends. */
+function countingHasher() {
+  const hasher = createPinHasher(TEST_PEPPER);
+  const counted = {
+    verifications: 0,
+    ...hasher,
+    verify: (pinHash: string, pin: string) => {
+      counted.verifications++;
+      return hasher.verify(pinHash, pin);
+    },
+    verifyNothing: (pin: string) => {
+      counted.verifications++;
+      return hasher.verifyNothing(pin);
+    },
+  };
+  return counted;
+}
+
 describe.each(TEST_ENGINES)("PIN checks from dial-in bridges on %s", (engine) => {
   let app: TestApp;
   let bridge: Awaited<ReturnType<TestApp["bridge"]>>;
+  const pins = countingHasher();
   beforeAll(async () => {
-    app = await startTestApp(engine);
+    app = await startTestApp(engine, { pins });
     bridge = await app.bridge();
   });
   afterAll(() => app?.close());
@@ -46,8 +65,7 @@ describe.each(TEST_ENGINES)("PIN checks from dial-in bridges on %s", (engine) =>
     expect(await check({ phone: "1102", pin: "730519" })).toBe("InvalidPin");
   });
 
-  it("answers NotSet, Locked, TemporarilyLocked and Expired from the user's state, counting none of them", async () => {
-    expect(await check({ identity: "sip:kimakers@litwareinc.com", pin: "730518" })).toBe("NotSet");
+  it("answers Locked, TemporarilyLocked and Expired from the user's state, counting none of them", async () => {
     expect(await check({ identity: "sip:annbeebe@litwareinc.com", pin: "730518" })).toBe("Locked");
     expect(await check({ identity: "sip:chrisashton@litwareinc.com", pin: "730518" })).toBe("Locked");
     const kelly = await userId(app, "litwareinc\\kellyfocht");
@@ -74,6 +92,25 @@ describe.each(TEST_ENGINES)("PIN checks from dial-in bridges on %s", (engine) =>
     expect(await check({ identity: "sip:nobody@litwareinc.com", pin: "730518" })).toBe("InvalidPin");
     expect(await check({ identity: "* Smith", pin: "730518" })).toBe("InvalidPin");
     expect(await check({ phone: "+19999999999", pin: "730518" })).toBe("InvalidPin");
+  });
+
+  it("answers a user without a PIN, and nobody, as it answers a wrong PIN: InvalidPin after one verification", async () => {
+    await givePin("litwareinc\\declanwalsh", "730518");
+    const spent = async (body: object) => {
+      const before = pins.verifications;
+      const result = await check(body);
+      return { result, verifications: pins.verifications - before };
+    };
+    const kim = await userId(app, "litwareinc\\kimakers");
+    const kimBefore = await pinRow(app, kim);
+    const wrongPin = await spent({ identity: "sip:declanwalsh@litwareinc.com", pin: "111111" });
+    const noPin = await spent({ identity: "sip:kimakers@litwareinc.com", pin: "730518" });
+    const nobody = await spent({ identity: "sip:nobody@litwareinc.com", pin: "730518" });
+    expect(wrongPin).toEqual({ result: "InvalidPin", verifications: 1 });
+    expect(noPin).toEqual(wrongPin);
+    expect(nobody).toEqual(wrongPin);
+    // Nothing was counted for Kim, who has no PIN.
+    expect(await pinRow(app, kim)).toEqual(kimBefore);
   });
 
   it("locks a 6-digit PIN for an hour at exactly 25 failures in 30 minutes, and counts nothing while locked", async () => {

@@ -16,12 +16,11 @@ import { loadPinRows, lockoutColumns, lockoutState, savePinRow } from "../../cor
 export function createPinCheckService({ db, clock, pins }: Pick<CoreDependencies, "db" | "clock" | "pins">) {
   return {
     async check(actor: AuditActor, request: PinAuthRequest): Promise<PinAuthResult> {
-      return db.transaction().execute(async (trx): Promise<PinAuthResult> => {
+      const answer = await db.transaction().execute(async (trx): Promise<PinAuthResult | "NoPin"> => {
         const user = await findPinCaller(trx, request);
-        // An unknown caller learns nothing more than a wrong PIN would tell, and nothing is counted.
-        if (!user) return "InvalidPin";
+        if (!user) return "NoPin";
         const row = (await loadPinRows(trx, [user.id])).get(user.id);
-        if (!row?.pin_hash || !row.pin_length) return "NotSet";
+        if (!row?.pin_hash || !row.pin_length) return "NoPin";
         const now = clock.now();
         const state = lockoutState(row);
         const gate = attemptGate(state, now);
@@ -56,6 +55,11 @@ export function createPinCheckService({ db, clock, pins }: Pick<CoreDependencies
         }
         return "InvalidPin";
       });
+      if (answer !== "NoPin") return answer;
+      // Nobody by that name, or nobody with a PIN: the answer and its time are a wrong PIN's (decision 0009),
+      // so a key holder cannot tell who exists or has a PIN. Nothing is counted.
+      await pins.verifyNothing(request.pin);
+      return "InvalidPin";
     },
   };
 }

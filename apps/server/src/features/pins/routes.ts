@@ -57,8 +57,7 @@ export function pinRoutes({ actions, status, check }: PinServices): RouteDefinit
       method: "post",
       path: "/pin-auth",
       access: "serviceKey",
-      summary:
-        "A dial-in bridge's PIN check: Success, InvalidPin, Locked, TemporarilyLocked, Expired or NotSet",
+      summary: "A dial-in bridge's PIN check: Success, InvalidPin, Locked, TemporarilyLocked or Expired",
       request: { body: PinAuthRequest },
       handle: async ({ body: request }, req, res) => {
         const key = req.serviceKey ?? { id: 0, name: "unknown" };

@@ -42,7 +42,7 @@ describe("resultsCsv", () => {
   it("writes a header and one RFC 4180 record a user, with the outcome as the table names it", () => {
     const csv = resultsCsv([result(1, "MustUnlockFirst", 'Unlock first, then "Set PIN"')]);
     expect(csv).toBe(
-      "Display name,Identity,Result,Details\r\n" +
+      "\uFEFFDisplay name,Identity,Result,Details\r\n" +
         'User 1,sip:user1@litwareinc.com,Unlock first,"Unlock first, then ""Set PIN"""\r\n',
     );
   });

@@ -3,7 +3,7 @@
  * the ones that need a look first, what was already so next, what was done last.
  */
 import type { BadgeProps } from "@fluentui/react-components";
-import { csvRecord } from "@pindesk/domain/csv/csv";
+import { CSV_BYTE_ORDER_MARK, csvRecord } from "@pindesk/domain/csv/csv";
 import type { TargetOutcome, TargetResult } from "@pindesk/domain/users/user-targets";
 import { formatCount } from "./result-counts.ts";
 
@@ -46,11 +46,14 @@ export function summarizeResults(results: readonly TargetResult[]): string {
   return [...counts].map(([label, count]) => `${formatCount(count)} ${label}`).join(", ");
 }
 
-/** Every result as CSV, for the download when the dialog shows only the first few hundred. */
+/**
+ * Every result as CSV, for the download when the dialog shows only the first few hundred; with the byte
+ * order mark the server's downloads carry, so Excel reads the names as UTF-8.
+ */
 export function resultsCsv(results: readonly TargetResult[]): string {
   const header = csvRecord(["Display name", "Identity", "Result", "Details"]);
   const rows = results.map((r) =>
     csvRecord([r.displayName, r.identity, OUTCOME_LABELS[r.outcome][0], r.message]),
   );
-  return header + rows.join("");
+  return CSV_BYTE_ORDER_MARK + header + rows.join("");
 }
