@@ -10,7 +10,8 @@ module.exports = {
   forbidden: [
     {
       name: "core-below-http",
-      comment: "core/ is everything below the routes that is not HTTP: it never reaches up to http/, features/ or the app.",
+      comment:
+        "core/ is everything below the routes that is not HTTP: it never reaches up to http/, features/ or the app.",
       severity: "error",
       from: { path: `${SERVER}core/` },
       to: { path: `${SERVER}(http|features|cli)/|${SERVER}(app|main)\\.ts$` },
@@ -31,14 +32,16 @@ module.exports = {
     },
     {
       name: "server-feature-to-feature",
-      comment: "A server feature imports core/, http/ and packages/*, never another feature (shared code goes to core/).",
+      comment:
+        "A server feature imports core/, http/ and packages/*, never another feature (shared code goes to core/).",
       severity: "error",
       from: { path: `${SERVER}features/([^/]+)/` },
       to: { path: `${SERVER}features/`, pathNot: `${SERVER}features/$1/` },
     },
     {
       name: "web-feature-to-feature",
-      comment: "A web feature imports its own files, src/components, src/lib and packages/*: never another feature or app/.",
+      comment:
+        "A web feature imports its own files, src/components, src/lib and packages/*: never another feature or app/.",
       severity: "error",
       from: { path: `${WEB}features/([^/]+)/` },
       to: { path: `${WEB}(features/|app/)`, pathNot: `${WEB}features/$1/` },
@@ -59,7 +62,8 @@ module.exports = {
     },
     {
       name: "usf-reads-domain-only",
-      comment: "packages/usf is the .usf file format: it builds on the domain's shapes and its XML parser, nothing else.",
+      comment:
+        "packages/usf is the .usf file format: it builds on the domain's shapes and its XML parser, nothing else.",
       severity: "error",
       from: { path: "^packages/usf/src/", pathNot: "\\.test\\.ts$|/test-support/" },
       to: { pathNot: "^packages/(usf|domain)/src/|node_modules/(zod|fast-xml-parser)/" },
@@ -78,6 +82,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
     exclude: { path: "(^|/)(dist|node_modules|reports|test-results)/" },
-    enhancedResolveOptions: { exportsFields: ["exports"], extensions: [".ts", ".tsx", ".js", ".mjs"], conditionNames: ["import", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      conditionNames: ["import", "default"],
+    },
   },
 };

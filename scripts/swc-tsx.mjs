@@ -7,4 +7,5 @@ import { createRequire } from "node:module";
 
 const swc = createRequire(import.meta.url)("@swc/core");
 const parseFileSync = swc.parseFileSync;
-swc.parseFileSync = (file, options) => parseFileSync(file, { ...options, tsx: String(file).endsWith(".tsx") });
+swc.parseFileSync = (file, options) =>
+  parseFileSync(file, { ...options, tsx: String(file).endsWith(".tsx") });
