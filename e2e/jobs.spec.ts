@@ -52,9 +52,10 @@ test("generated PINs for every user the search matches arrive once, in the resul
     progress.getByRole("link", { name: "Download results (CSV)" }).click(),
   ]);
   const { readFileSync } = await import("node:fs");
-  const lines = readFileSync(await download.path(), "utf8")
-    .trimEnd()
-    .split("\r\n");
+  const text = readFileSync(await download.path(), "utf8");
+  // The byte order mark Excel needs to read the names as UTF-8 comes first.
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const lines = text.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe("Display name,Identity,Result,Details,PIN");
   expect(lines.slice(1).every((line) => /,\d{6}$/.test(line))).toBe(true);
   expect(lines).toHaveLength(3);

