@@ -18,7 +18,8 @@ export default defineConfig({
       {
         test: {
           name: "server",
-          include: ["apps/server/src/**/*.test.ts"],
+          // The development domain controller's own checks run here too: they need node and nothing else.
+          include: ["apps/server/src/**/*.test.ts", "scripts/dc/**/*.test.ts"],
           environment: "node",
           globalSetup: ["apps/server/src/test/global-setup.ts"],
           // Each test file copies a template database (about a second) and shares it between its tests.
