@@ -34,7 +34,7 @@ export const SERVICE_DN = `CN=${SERVICE_ACCOUNT},${USERS_CONTAINER_DN}`;
  * Bumped whenever the loaded directory changes shape: a DC folder loaded by another version is remade, so
  * tests never run against yesterday's directory.
  */
-export const LOADER_VERSION = 1;
+export const LOADER_VERSION = 2;
 
 /**
  * One folder per machine, like the ports: under the OS temp dir unless PINDESK_DC_DIR names another. Every

@@ -17,6 +17,7 @@ import {
   SERVICE_PASSWORD,
   USERS_CONTAINER_DN,
 } from "./dc-config.ts";
+import { grantDeletedObjectsRead } from "./deleted-objects.ts";
 import { attribute, ldapModify, ldapSearch } from "./ldap-client.ts";
 import { escapeRdnValue } from "./ldif.ts";
 import { DISABLED_ACCOUNTS, LITWARE_PEOPLE, litwareLdif } from "./litware-directory.ts";
@@ -145,6 +146,9 @@ async function makeDomain(paths: DcPaths, log: Log): Promise<void> {
       await ldapModify(paths.caFile, litwareLdif());
       await verifyLoad(paths);
     },
+  );
+  seconds.deletedObjects = await timed(log, "Let the sync account read deleted objects (tombstones)", () =>
+    grantDeletedObjectsRead(paths),
   );
   const marker: LoadedMarker = { loaderVersion: LOADER_VERSION, loadedAt: new Date().toISOString(), seconds };
   writeFileSync(paths.loadedMarker, `${JSON.stringify(marker, null, 2)}\n`);

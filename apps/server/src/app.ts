@@ -11,6 +11,7 @@ import type { Kysely } from "kysely";
 import { pinoHttp } from "pino-http";
 import type { Clock } from "./clock.ts";
 import type { CoreDependencies } from "./core/dependencies.ts";
+import type { DirectorySource } from "./core/directory/ldap/directory-source.ts";
 import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
 import type { PinHasher } from "./crypto/pin-hasher.ts";
 import type { PinVault } from "./crypto/pin-vault.ts";
@@ -57,6 +58,8 @@ export interface AppDependencies {
   /** PIN checks one service key may ask for per minute. */
   pinChecksPerMinute?: number;
   sessionTimeouts?: SessionTimeouts;
+  /** Active Directory, when connected: domain sign-in, and the Directory page's sync. */
+  directory?: DirectorySource | undefined;
   /** The origins people reach the panel at (PINDESK_PUBLIC_URL); the listening address is always one. */
   publicOrigins?: readonly string[];
   /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
@@ -81,6 +84,7 @@ export function createApp(deps: AppDependencies): Express {
     passwords: deps.passwords ?? createPasswordHasher(),
     randomInt,
     sessionTimeouts: deps.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
+    directory: deps.directory,
   };
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);

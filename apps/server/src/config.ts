@@ -1,6 +1,14 @@
 /** Configuration from the environment, checked once at start so a typo fails fast with a clear message. */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import {
+  attributeMap,
+  type DirectorySource,
+  defaultRoleGroups,
+  domainDnOf,
+  roleGroupOverrides,
+} from "./core/directory/ldap/directory-source.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -23,6 +31,25 @@ const Env = z.object({
     .max(7 * 24)
     .default(12),
   PINDESK_TRUST_PROXY: z.string().optional(),
+  PINDESK_LDAP_URL: z
+    .string()
+    .regex(/^ldaps:\/\/[^/]+\/?$/i, "must be an ldaps:// URL such as ldaps://dc01.litwareinc.com:636")
+    .optional(),
+  PINDESK_LDAP_CA_FILE: z.string().min(1).optional(),
+  PINDESK_LDAP_BIND_DN: z.string().min(1).optional(),
+  PINDESK_LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  PINDESK_LDAP_BIND_PASSWORD_FILE: z.string().min(1).optional(),
+  PINDESK_LDAP_BASE_DN: z.string().min(1).optional(),
+  PINDESK_LDAP_ATTRIBUTES: z.string().optional(),
+  PINDESK_LDAP_ROLE_GROUPS: z.string().optional(),
+  PINDESK_LDAP_SYNC_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
+  PINDESK_LDAP_PAGE_SIZE: z.coerce.number().int().min(10).max(5000).default(500),
+  PINDESK_LDAP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   PINDESK_PUBLIC_URL: z
     .string()
     .optional()
@@ -55,6 +82,8 @@ export interface Config {
    * (http/host-allow-list.ts). Empty: only the address the server listens on.
    */
   publicOrigins: string[];
+  /** Active Directory (PINDESK_LDAP_*): users synced from it, admins signing in with it; absent = demo mode. */
+  directory: DirectorySource | undefined;
   /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
   trustProxy: boolean | number | string;
   /** How long a replica holds a job between chunks before another may take it over. */
@@ -92,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((url) => url.trim())
       .filter((url) => url !== "")
       .map((url) => new URL(url).origin),
+    directory: directorySource(e),
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
     jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,
@@ -99,6 +129,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     webDistDir: production ? path.resolve(import.meta.dirname, "../../web/dist") : undefined,
   };
+}
+
+/**
+ * The directory settings, all or nothing: a URL without its bind account or base DN is a mistake to report
+ * at start, not a sync that fails every five minutes. Several base DNs are separated by `;` (DNs hold commas).
+ */
+function directorySource(e: z.output<typeof Env>): DirectorySource | undefined {
+  if (!e.PINDESK_LDAP_URL) return undefined;
+  const missing = [
+    ["PINDESK_LDAP_BIND_DN", e.PINDESK_LDAP_BIND_DN],
+    ["PINDESK_LDAP_BASE_DN", e.PINDESK_LDAP_BASE_DN],
+    [
+      "PINDESK_LDAP_BIND_PASSWORD or PINDESK_LDAP_BIND_PASSWORD_FILE",
+      e.PINDESK_LDAP_BIND_PASSWORD ?? e.PINDESK_LDAP_BIND_PASSWORD_FILE,
+    ],
+  ].filter(([, value]) => !value);
+  if (missing.length > 0)
+    throw new Error(
+      `Invalid configuration:\n  PINDESK_LDAP_URL is set, so these are needed too: ${missing.map(([n]) => n).join(", ")}`,
+    );
+  const password = e.PINDESK_LDAP_BIND_PASSWORD_FILE
+    ? readFileSync(e.PINDESK_LDAP_BIND_PASSWORD_FILE, "utf8").replace(/\r?\n$/, "")
+    : (e.PINDESK_LDAP_BIND_PASSWORD ?? "");
+  const baseDns = (e.PINDESK_LDAP_BASE_DN ?? "")
+    .split(";")
+    .map((dn) => dn.trim())
+    .filter(Boolean);
+  try {
+    return {
+      url: e.PINDESK_LDAP_URL,
+      caFile: e.PINDESK_LDAP_CA_FILE,
+      bindDn: e.PINDESK_LDAP_BIND_DN ?? "",
+      bindPassword: password,
+      timeoutMs: e.PINDESK_LDAP_TIMEOUT_SECONDS * 1000,
+      baseDns,
+      attributes: attributeMap(e.PINDESK_LDAP_ATTRIBUTES),
+      roleGroups: defaultRoleGroups(
+        domainDnOf(baseDns[0] ?? ""),
+        roleGroupOverrides(e.PINDESK_LDAP_ROLE_GROUPS),
+      ),
+      syncIntervalMs: e.PINDESK_LDAP_SYNC_MINUTES * 60_000,
+      pageSize: e.PINDESK_LDAP_PAGE_SIZE,
+    };
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { loadConfig } from "./config.ts";
+import { createSyncRunner } from "./core/directory/ldap/sync-runner.ts";
 import { directoryIsEmpty, seedDemoDirectory } from "./core/directory/seed/demo-directory.ts";
 import { createJobRunner } from "./core/jobs/job-runner.ts";
 import { createPasswordHasher } from "./crypto/password-hasher.ts";
@@ -33,7 +34,8 @@ await migrateToLatest(database.db);
 const pepper = await loadPinPepper(config.pinPepper, config.dataDir);
 const pins = createPinHasher(pepper);
 const vault = createPinVault(pepper);
-if (config.seedDemoDirectory && (await directoryIsEmpty(database.db))) {
+// Connected to Active Directory, the directory is the domain's: no demo users beside it.
+if (!config.directory && config.seedDemoDirectory && (await directoryIsEmpty(database.db))) {
   const added = await seedDemoDirectory(database.db, pins, systemClock);
   if (added > 0) logger.info({ users: added }, "seeded the Litware Inc. demo directory");
 }
@@ -55,6 +57,7 @@ const app = createApp({
   pinChecksPerMinute: config.pinChecksPerMinute,
   sessionTimeouts: config.sessionTimeouts,
   trustProxy: config.trustProxy,
+  directory: config.directory,
   publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
 });
@@ -85,12 +88,19 @@ const jobRunner = createJobRunner({
 });
 jobRunner.start();
 
+// Users from Active Directory: a full pass first, then what changed, every PINDESK_LDAP_SYNC_MINUTES.
+const syncRunner = config.directory
+  ? createSyncRunner({ db: database.db, clock: systemClock, source: config.directory, logger })
+  : undefined;
+syncRunner?.start();
+
 // Expired sessions are removed when they are next used; this removes those nobody comes back to.
 const auth = createAuthService({
   db: database.db,
   clock: systemClock,
   passwords,
   vault,
+  directory: config.directory,
   sessionTimeouts: config.sessionTimeouts,
 });
 const sweeper = setInterval(() => {
@@ -102,6 +112,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   clearInterval(sweeper);
   await jobRunner.stop();
+  await syncRunner?.stop();
   server.close();
   await database.close();
   process.exit(0);

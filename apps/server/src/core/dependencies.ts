@@ -10,6 +10,7 @@ import type { PasswordHasher } from "../crypto/password-hasher.ts";
 import type { PinHasher } from "../crypto/pin-hasher.ts";
 import type { PinVault } from "../crypto/pin-vault.ts";
 import type { Database } from "../db/schema.ts";
+import type { DirectorySource } from "./directory/ldap/directory-source.ts";
 
 export interface CoreDependencies {
   db: Kysely<Database>;
@@ -22,4 +23,6 @@ export interface CoreDependencies {
   /** The source of generated PINs (node:crypto's randomInt; tests pass their own). */
   randomInt: RandomInt;
   sessionTimeouts: SessionTimeouts;
+  /** Active Directory, when PinDesk is connected to it (PINDESK_LDAP_URL): users synced, domain sign-in. */
+  directory?: DirectorySource | undefined;
 }

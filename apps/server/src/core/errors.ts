@@ -22,7 +22,9 @@ export type CoreErrorCode =
   | "account_disabled"
   | "no_role"
   /** Sign-in throttling: `retryAfterSeconds` says when to try again. */
-  | "too_many_attempts";
+  | "too_many_attempts"
+  /** The domain controller does not answer (or cannot be trusted): a domain password cannot be checked now. */
+  | "directory_unavailable";
 
 export interface CoreErrorOptions {
   /** The input field at fault, by its name in the caller's input (`ldapFilter`, `identities`, `after`). */

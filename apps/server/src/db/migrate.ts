@@ -9,6 +9,7 @@ import * as searchIndexes from "./migrations/0006-search-indexes.ts";
 import * as filterKeys from "./migrations/0007-filter-keys.ts";
 import * as prefixUpperBound from "./migrations/0008-prefix-upper-bound.ts";
 import * as knownDevices from "./migrations/0009-known-devices.ts";
+import * as directorySync from "./migrations/0010-directory-sync.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-filter-keys": filterKeys,
   "0008-prefix-upper-bound": prefixUpperBound,
   "0009-known-devices": knownDevices,
+  "0010-directory-sync": directorySync,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

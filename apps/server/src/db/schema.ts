@@ -75,6 +75,18 @@ export interface DirectoryUsersTable {
   phone_key: GeneratedAlways<string | null>;
   /** The `ext=` digits of the line URI, for PIN checks by extension. */
   extension_key: GeneratedAlways<string | null>;
+  /** Active Directory's objectGUID for a synced user: the key that survives renames and moves. */
+  object_guid: string | null;
+  mail: string | null;
+  telephone_number: string | null;
+  /** The manager's distinguished name, as AD's `manager` holds it. */
+  manager_dn: string | null;
+  /** AD's account flags (ACCOUNTDISABLE is 2); null for users not read from AD. */
+  user_account_control: number | null;
+  /** DN keys of the groups the user is a direct member of. */
+  member_of: Generated<string[]>;
+  /** DN keys of every group the user is in, through nested groups too. */
+  member_of_chain: Generated<string[]>;
 }
 
 export interface UserPinsTable {
@@ -101,8 +113,12 @@ export interface ConsoleAccountsTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  /** argon2id PHC string. */
-  password_hash: string;
+  /** argon2id PHC string; null for a domain account, whose password only the domain checks. */
+  password_hash: string | null;
+  /** Where the account signs in: `local` (a PinDesk password) or `domain` (Active Directory). */
+  source: Generated<"local" | "domain">;
+  /** A domain account's objectGUID. */
+  external_id: string | null;
   roles: string[];
   disabled: Generated<boolean>;
   created_at: Timestamp;
@@ -120,6 +136,8 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   client_address: string | null;
   user_agent: string | null;
+  /** When a domain account's roles were last read from its AD groups (re-read every few minutes). */
+  roles_checked_at: Timestamp | null;
 }
 
 export interface SignInFailuresTable {
@@ -220,6 +238,45 @@ export interface JobResultsTable {
   pin_sealed: string | null;
 }
 
+/** One row: where the directory comes from and how far the last complete sync got. */
+export interface DirectorySyncTable {
+  id: number;
+  /** The URL and base DNs synced; when they change, the next pass is a full one. */
+  source: string;
+  /** The DC's highestCommittedUSN when the last complete pass began. */
+  highest_usn: string | null;
+  /** Which DC those USNs are counted by (its dsServiceName's invocationId). */
+  dc_invocation_id: string | null;
+  last_full_at: Timestamp | null;
+  /** Sync now: a replica runs a pass as soon as it sees this. */
+  requested_at: Timestamp | null;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface DirectorySyncRunsTable {
+  id: Generated<number>;
+  kind: "full" | "incremental" | "import";
+  /** What started it: the schedule, Sync now (with who), or the command line. */
+  trigger: string;
+  status: "running" | "completed" | "failed";
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  added: Generated<number>;
+  changed: Generated<number>;
+  removed: Generated<number>;
+  refused: Generated<number>;
+  error: string | null;
+}
+
+export interface DirectorySyncRefusalsTable {
+  dn_key: string;
+  distinguished_name: string;
+  reason: string;
+  run_id: number;
+}
+
 export interface Database {
   sites: SitesTable;
   registrar_pools: RegistrarPoolsTable;
@@ -236,4 +293,7 @@ export interface Database {
   saved_queries: SavedQueriesTable;
   jobs: JobsTable;
   job_results: JobResultsTable;
+  directory_sync: DirectorySyncTable;
+  directory_sync_runs: DirectorySyncRunsTable;
+  directory_sync_refusals: DirectorySyncRefusalsTable;
 }

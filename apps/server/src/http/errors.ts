@@ -36,6 +36,7 @@ const STATUS: Record<CoreErrorCode, number> = {
   account_disabled: 403,
   no_role: 403,
   too_many_attempts: 429,
+  directory_unavailable: 503,
 };
 
 /**

@@ -2,7 +2,7 @@
  * Users for tests that need more than the demo directory: one builder with plain defaults (an enabled
  * user of OU=Sales, named by logon), each test overriding what it is about.
  */
-import type { NewDirectoryUser } from "../core/directory/directory-writer.ts";
+import { type NewDirectoryUser, NOT_FROM_AD } from "../core/directory/directory-writer.ts";
 
 export function directoryUser(logon: string, overrides: Partial<NewDirectoryUser> = {}): NewDirectoryUser {
   return {
@@ -25,6 +25,9 @@ export function directoryUser(logon: string, overrides: Partial<NewDirectoryUser
     enterpriseVoiceEnabled: false,
     pinPolicyId: null,
     protected: false,
+    mail: null,
+    telephoneNumber: null,
+    ...NOT_FROM_AD,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import type { Router } from "express";
 import { createApp } from "../app.ts";
 import { fixedClock } from "../clock.ts";
 import { SYSTEM_ACTOR } from "../core/caller.ts";
+import type { DirectorySource } from "../core/directory/ldap/directory-source.ts";
 import { createJobRunner } from "../core/jobs/job-runner.ts";
 import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";
@@ -32,6 +33,8 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export interface TestAppOptions {
   trustProxy?: boolean | number | string;
+  /** Active Directory (the test DC), for domain sign-in and sync. */
+  directory?: DirectorySource;
   /** PINDESK_PUBLIC_URL's origins. */
   publicOrigins?: string[];
   /** A hasher to watch (how many verifications a sign-in spends). */
@@ -71,6 +74,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     passwords,
     trustProxy: options.trustProxy,
     publicOrigins: options.publicOrigins,
+    directory: options.directory,
     webDistDir: options.webDistDir,
   });
   const server: Server = await new Promise((resolve) => {

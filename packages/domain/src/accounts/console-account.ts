@@ -60,9 +60,15 @@ export interface ConsoleAccount {
   displayName: string;
   roles: CsRole[];
   disabled: boolean;
+  /**
+   * `local`: a PinDesk password, roles set here — the break-glass accounts that work while the domain is
+   * down. `domain`: signed in with the domain password; roles are the AD groups', read-only here.
+   */
+  source: "local" | "domain";
   createdAt: string;
   lastSignInAt: string | null;
-  passwordChangedAt: string;
+  /** Null for a domain account: its password is the domain's. */
+  passwordChangedAt: string | null;
 }
 
 /** A password made by PinDesk (create, reset): shown once, never stored except as its hash. */

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = {
   "job.cancel": "Cancel job",
   "serviceKey.create": "Create service key",
   "serviceKey.revoke": "Revoke service key",
+  "directory.sync": "Directory sync",
+  "directory.syncRequest": "Sync now",
+  "directory.userRemoved": "User removed from the directory",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as AuditAction[];

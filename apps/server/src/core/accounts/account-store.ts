@@ -25,9 +25,10 @@ export function toConsoleAccount(row: AccountRow): ConsoleAccount {
     displayName: row.display_name,
     roles: knownRoles(row.roles),
     disabled: row.disabled,
+    source: row.source,
     createdAt: row.created_at.toISOString(),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    passwordChangedAt: row.password_changed_at.toISOString(),
+    passwordChangedAt: row.source === "local" ? row.password_changed_at.toISOString() : null,
   };
 }
 
@@ -45,6 +46,64 @@ export async function findAccountByUsername(db: Kysely<Database>, username: stri
     .selectAll()
     .where(sql`lower(username)`, "=", username.toLowerCase())
     .executeTakeFirst();
+}
+
+/** A local account by name: one with a PinDesk password (domain accounts have none). */
+export async function findLocalAccount(db: Kysely<Database>, username: string) {
+  const row = await findAccountByUsername(db, username);
+  return row?.source === "local" && row.password_hash !== null
+    ? { ...row, password_hash: row.password_hash }
+    : undefined;
+}
+
+/** The console account a domain account signed in as before, by its objectGUID. */
+export const findDomainAccount = (db: Kysely<Database>, objectGuid: string) =>
+  db
+    .selectFrom("console_accounts")
+    .selectAll()
+    .where("source", "=", "domain")
+    .where("external_id", "=", objectGuid)
+    .executeTakeFirst();
+
+export interface DomainSignIn {
+  objectGuid: string;
+  logon: string;
+  displayName: string;
+  roles: readonly CsRole[];
+}
+
+/**
+ * The console account of a domain account that signed in: made the first time, its name (a rename in AD),
+ * display name and roles (AD's groups) brought up to date after.
+ */
+export function saveDomainAccount(
+  trx: Kysely<Database>,
+  account: DomainSignIn,
+  at: Date,
+): Promise<AccountRow> {
+  return trx
+    .insertInto("console_accounts")
+    .values({
+      username: account.logon,
+      display_name: account.displayName.slice(0, 128),
+      password_hash: null,
+      source: "domain",
+      external_id: account.objectGuid,
+      roles: [...account.roles],
+      created_at: at,
+      updated_at: at,
+      password_changed_at: at,
+    })
+    .onConflict((oc) =>
+      oc.columns(["source", "external_id"]).doUpdateSet({
+        username: account.logon,
+        display_name: account.displayName.slice(0, 128),
+        roles: [...account.roles],
+        updated_at: at,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findAccountById(db: Kysely<Database>, id: number) {

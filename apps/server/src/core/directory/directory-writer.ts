@@ -27,6 +27,21 @@ export type NewDirectoryUser = {
   >;
 };
 
+/** The number a line URI dials, as AD's telephoneNumber holds it: tel:+14255551102;ext=1102 → +14255551102. */
+export function telephoneOfLine(lineUri: string | null): string | null {
+  if (!lineUri) return null;
+  return lineUri.replace(/^tel:/i, "").split(";")[0] || null;
+}
+
+/** What a user that is not read from Active Directory has for the AD-only columns. */
+export const NOT_FROM_AD = {
+  objectGuid: null,
+  managerDn: null,
+  userAccountControl: null,
+  memberOf: [],
+  memberOfChain: [],
+} satisfies Partial<NewDirectoryUser>;
+
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 export function toDirectoryRow(user: NewDirectoryUser): Insertable<DirectoryUsersTable> {

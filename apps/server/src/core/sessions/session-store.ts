@@ -11,6 +11,13 @@ export interface NewSession {
   at: Date;
   clientAddress: string | null;
   userAgent: string | null;
+  /** For a domain account: its roles were read from AD now. */
+  rolesCheckedAt?: Date;
+}
+
+/** A session as stored: for a domain account, which one and when its roles were last read from AD. */
+export interface StoredSession extends ConsoleSession {
+  domainAccount: { objectGuid: string; rolesCheckedAt: Date } | null;
 }
 
 export function createSessionStore(db: Kysely<Database>) {
@@ -26,12 +33,13 @@ export function createSessionStore(db: Kysely<Database>) {
           last_seen_at: session.at,
           client_address: session.clientAddress,
           user_agent: session.userAgent?.slice(0, 512) ?? null,
+          roles_checked_at: session.rolesCheckedAt ?? null,
         })
         .execute();
     },
 
     /** The session with its account, if the account may still sign in (enabled, holding a role). */
-    async find(idHash: string): Promise<ConsoleSession | undefined> {
+    async find(idHash: string): Promise<StoredSession | undefined> {
       const row = await db
         .selectFrom("sessions as s")
         .innerJoin("console_accounts as a", "a.id", "s.account_id")
@@ -45,6 +53,9 @@ export function createSessionStore(db: Kysely<Database>) {
           "a.display_name",
           "a.roles",
           "a.disabled",
+          "a.source",
+          "a.external_id",
+          "s.roles_checked_at",
         ])
         .where("s.id_hash", "=", idHash)
         .executeTakeFirst();
@@ -60,7 +71,20 @@ export function createSessionStore(db: Kysely<Database>) {
         csrfToken: row.csrf_token,
         createdAt: row.created_at,
         lastSeenAt: row.last_seen_at,
+        domainAccount:
+          row.source === "domain" && row.external_id
+            ? { objectGuid: row.external_id, rolesCheckedAt: row.roles_checked_at ?? row.created_at }
+            : null,
       };
+    },
+
+    /** A domain account's roles were read from AD again: the next read is due an interval from now. */
+    async rolesChecked(trx: Kysely<Database>, accountId: number, at: Date): Promise<void> {
+      await trx
+        .updateTable("sessions")
+        .set({ roles_checked_at: at })
+        .where("account_id", "=", accountId)
+        .execute();
     },
 
     async touch(idHash: string, at: Date): Promise<void> {

@@ -6,6 +6,7 @@
  * outcome is audited in the transaction that records it.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
+import type { CsRole } from "@pindesk/domain/auth/roles";
 import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";
 import {
   type SessionInfo,
@@ -13,13 +14,24 @@ import {
   WRONG_CREDENTIALS_MESSAGE,
 } from "@pindesk/domain/auth/sign-in";
 import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
-import { findAccountByUsername, knownRoles, updateAccount } from "../../core/accounts/account-store.ts";
+import type { Selectable } from "kysely";
+import {
+  deleteAccountSessions,
+  findDomainAccount,
+  findLocalAccount,
+  knownRoles,
+  saveDomainAccount,
+  updateAccount,
+} from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
-import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
+import { type AuditActor, accountActor, type ConsoleSession, SYSTEM_ACTOR } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
+import { createDomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
+import { DirectoryProblem } from "../../core/directory/ldap/ldap-connection.ts";
 import { CoreError } from "../../core/errors.ts";
-import { createSessionStore } from "../../core/sessions/session-store.ts";
+import { createSessionStore, type StoredSession } from "../../core/sessions/session-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
+import type { ConsoleAccountsTable } from "../../db/schema.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
 import { createSignInGate } from "./sign-in-gate.ts";
 
@@ -32,17 +44,41 @@ export interface RequestOrigin {
   deviceCookie: string | undefined;
 }
 
+/** How often a signed-in domain account's roles are read from AD again. */
+export const ROLE_RECHECK_MS = 5 * 60_000;
+/** How long the roles read last stand while the domain controller cannot answer. */
+export const RECHECK_GRACE_MS = 15 * 60_000;
+
+/** What a sign-in needs of the console account signing in. */
+type SigningIn = Pick<
+  Selectable<ConsoleAccountsTable>,
+  "id" | "username" | "display_name" | "disabled" | "password_hash"
+>;
+
+/** The domain cannot answer: said plainly (a local break-glass account still signs in). */
+function unavailable(error: unknown): never {
+  if (error instanceof DirectoryProblem) {
+    throw new CoreError(
+      "directory_unavailable",
+      `Domain sign-in is not available: ${error.message} A local PinDesk account can still sign in.`,
+    );
+  }
+  throw error;
+}
+
 export function createAuthService({
   db,
   clock,
   passwords,
   vault,
+  directory,
   sessionTimeouts: timeouts,
-}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts" | "vault">) {
+}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts" | "vault" | "directory">) {
   const sessions = createSessionStore(db);
   const throttle = createThrottleStore(db);
   // The vault seals the device-cookie key (decision 0006).
   const signInGate = createSignInGate({ db, vault });
+  const domainAccounts = directory ? createDomainAccounts(directory) : undefined;
 
   function describe(session: ConsoleSession): SessionInfo {
     const { idle, absolute } = sessionExpiries(session, timeouts);
@@ -77,6 +113,141 @@ export function createAuthService({
     });
   }
 
+  /**
+   * Who is signing in, with the right password, and their roles: a local account by its PinDesk password,
+   * else — when PinDesk is connected to AD — a domain account by a bind as it. Local names come first, so
+   * the break-glass `admin` signs in while the domain controller is down. Throttled before any password is
+   * checked; a wrong password and an unknown name get the same answer.
+   */
+  async function verify(request: SignInRequest, origin: RequestOrigin, now: Date) {
+    const local = await findLocalAccount(db, request.username);
+    const domain = !local && domainAccounts ? await findInDomain(request.username, now) : undefined;
+    const known = local ?? (domain ? await findDomainAccount(db, domain.objectGuid) : undefined);
+    const attempt: SignInAttempt = {
+      // Every spelling of a domain account (DOMAIN\logon, UPN, bare logon) shares one count.
+      accountKey: (domain?.logon ?? request.username).toLowerCase(),
+      clientAddress: origin.clientAddress,
+      deviceId: await signInGate.knownDeviceId(origin.deviceCookie, known?.id, now),
+    };
+    const failureId = await signInGate.admit(request.username, attempt, now);
+    const wrong = async (reason: string) => {
+      await refuse(request, attempt, reason);
+      return new CoreError("wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
+    };
+
+    if (local || !domainAccounts) {
+      const right = local
+        ? await passwords.verify(local.password_hash, request.password)
+        : await passwords.verifyNothing(request.password).then(() => false);
+      if (!local || !right) throw await wrong(local ? "WrongPassword" : "UnknownAccount");
+      const account: SigningIn = local;
+      return { account, roles: knownRoles(local.roles), source: "local" as const, attempt, failureId };
+    }
+    const right = await domainAccounts.checkPassword(domain, request.password).catch(unavailable);
+    if (!domain || !right) throw await wrong(domain ? "WrongPassword" : "UnknownAccount");
+    const roles = await domainAccounts.roles(domain).catch(unavailable);
+    const signIn = {
+      objectGuid: domain.objectGuid,
+      logon: domain.logon,
+      displayName: domain.displayName,
+      roles,
+    };
+    // Only domain accounts that hold a role (or held one) become console accounts; others are refused below.
+    const account: SigningIn =
+      roles.length > 0 || known
+        ? await saveDomainAccount(db, signIn, now)
+        : {
+            id: 0,
+            username: domain.logon,
+            display_name: domain.displayName,
+            disabled: false,
+            password_hash: null,
+          };
+    return { account, roles, source: "domain" as const, attempt, failureId };
+  }
+
+  const rechecks = new Map<number, ReturnType<typeof readDomainAccount>>();
+
+  /** One read of a domain account at a time, whatever the number of its requests arriving together. */
+  function readDomainAccount(objectGuid: string, now: Date) {
+    if (!domainAccounts) throw new Error("no directory to read the account from");
+    return domainAccounts.recheck(objectGuid, now);
+  }
+
+  /**
+   * A signed-in domain account's roles, read from AD again once the last read is ROLE_RECHECK_MS old
+   * (decision 0019): a change of groups takes effect within that; an account disabled, locked out or gone
+   * from AD, or left with no Cs group, has every session ended. While the DC cannot answer, the roles read
+   * last stand for up to RECHECK_GRACE_MS; after that the session ends (a local account still signs in).
+   */
+  async function recheck(
+    session: StoredSession,
+    domain: { objectGuid: string; rolesCheckedAt: Date },
+    now: Date,
+  ): Promise<StoredSession | undefined> {
+    let read = rechecks.get(session.accountId);
+    if (!read) {
+      read = readDomainAccount(domain.objectGuid, now);
+      rechecks.set(session.accountId, read);
+      void read.finally(() => rechecks.delete(session.accountId)).catch(() => undefined);
+    }
+    let result: Awaited<typeof read>;
+    try {
+      result = await read;
+    } catch (error) {
+      if (!(error instanceof DirectoryProblem)) throw error;
+      if (now.getTime() - domain.rolesCheckedAt.getTime() < RECHECK_GRACE_MS) return session;
+      await endDomainSessions(session, [], "DomainUnreachable", now);
+      return undefined;
+    }
+    const roles = result.state === "active" ? result.roles : [];
+    if (result.state !== "active" || roles.length === 0) {
+      const reason = { gone: "DomainAccountGone", blocked: "DomainAccountDisabled", active: "NoRole" }[
+        result.state
+      ];
+      await endDomainSessions(session, roles, reason, now);
+      return undefined;
+    }
+    const { account } = result;
+    await db.transaction().execute(async (trx) => {
+      await saveDomainAccount(
+        trx,
+        { objectGuid: account.objectGuid, logon: account.logon, displayName: account.displayName, roles },
+        now,
+      );
+      await sessions.rolesChecked(trx, session.accountId, now);
+      if (roles.join() !== session.roles.join()) {
+        await writeAuditEvent(trx, {
+          at: now,
+          actor: SYSTEM_ACTOR,
+          action: "account.setRoles",
+          target: { type: "account", id: session.accountId, name: account.logon },
+          outcome: "Success",
+          details: { roles: { from: session.roles, to: roles }, source: "domain" },
+        });
+      }
+    });
+    return { ...session, roles, domainAccount: { ...domain, rolesCheckedAt: now } };
+  }
+
+  /** Ends every session of a domain account the domain no longer lets in, and says why in the audit log. */
+  async function endDomainSessions(session: StoredSession, roles: CsRole[], reason: string, now: Date) {
+    await db.transaction().execute(async (trx) => {
+      await updateAccount(trx, session.accountId, { roles }, now);
+      await deleteAccountSessions(trx, session.accountId);
+      await writeAuditEvent(trx, {
+        at: now,
+        actor: SYSTEM_ACTOR,
+        action: "auth.signOut",
+        target: { type: "account", id: session.accountId, name: session.username },
+        outcome: "Success",
+        details: { reason, source: "domain" },
+      });
+    });
+  }
+
+  const findInDomain = (name: string, now: Date) => domainAccounts?.find(name, now).catch(unavailable);
+
   return {
     /** The idle and absolute limits sessions keep (the cookie lives as long as the absolute one). */
     timeouts,
@@ -86,38 +257,24 @@ export function createAuthService({
       request: SignInRequest,
       origin: RequestOrigin,
     ): Promise<{ sessionId: string; deviceCookie: string; info: SessionInfo }> {
-      const account = await findAccountByUsername(db, request.username);
-      const attempt: SignInAttempt = {
-        accountKey: request.username.toLowerCase(),
-        clientAddress: origin.clientAddress,
-        deviceId: await signInGate.knownDeviceId(origin.deviceCookie, account?.id, clock.now()),
-      };
-      const failureId = await signInGate.admit(request.username, attempt, clock.now());
-
-      let passwordMatches = false;
-      if (account) passwordMatches = await passwords.verify(account.password_hash, request.password);
-      else await passwords.verifyNothing(request.password);
-      if (!account || !passwordMatches) {
-        await refuse(request, attempt, account ? "WrongPassword" : "UnknownAccount");
-        throw new CoreError("wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
-      }
+      const now = clock.now();
+      const verified = await verify(request, origin, now);
+      const { account, roles, source } = verified;
       if (account.disabled) {
-        await refuse(request, attempt, "AccountDisabled", failureId);
+        await refuse(request, verified.attempt, "AccountDisabled", verified.failureId);
         throw new CoreError(
           "account_disabled",
           "This account is disabled. Ask a PinDesk administrator to enable it.",
         );
       }
-      const roles = knownRoles(account.roles);
       if (roles.length === 0) {
-        await refuse(request, attempt, "NoRole", failureId);
+        await refuse(request, verified.attempt, "NoRole", verified.failureId);
         throw new CoreError(
           "no_role",
           "This account holds no Lync administrator role, so it cannot use PinDesk. Ask a CsAdministrator to assign one.",
         );
       }
 
-      const now = clock.now();
       const sessionId = newSessionId();
       const session: ConsoleSession = {
         idHash: hashSessionId(sessionId),
@@ -129,11 +286,12 @@ export function createAuthService({
         createdAt: now,
         lastSeenAt: now,
       };
-      const rehash = passwords.needsRehash(account.password_hash)
-        ? await passwords.hash(request.password)
-        : undefined;
+      const rehash =
+        account.password_hash && passwords.needsRehash(account.password_hash)
+          ? await passwords.hash(request.password)
+          : undefined;
       await db.transaction().execute(async (trx) => {
-        await throttle.withdraw(trx, failureId);
+        await throttle.withdraw(trx, verified.failureId);
         if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
         await sessions.insert(trx, {
           idHash: session.idHash,
@@ -142,6 +300,7 @@ export function createAuthService({
           at: now,
           clientAddress: origin.clientAddress,
           userAgent: origin.userAgent,
+          ...(source === "domain" ? { rolesCheckedAt: now } : {}),
         });
         await updateAccount(
           trx,
@@ -155,6 +314,8 @@ export function createAuthService({
           action: "auth.signIn",
           target: { type: "account", id: account.id, name: account.username },
           outcome: "Success",
+          // Which source authenticated the sign-in: a PinDesk password, or the domain's.
+          details: { source },
           clientAddress: origin.clientAddress,
         });
       });
@@ -182,18 +343,24 @@ export function createAuthService({
     /** The live session for a cookie's id, or undefined; an expired one is deleted on the way. */
     async sessionFor(sessionId: string): Promise<ConsoleSession | undefined> {
       const idHash = hashSessionId(sessionId);
-      const session = await sessions.find(idHash);
+      let session = await sessions.find(idHash);
       if (!session) return undefined;
       const now = clock.now();
       if (sessionState(session, timeouts, now) !== "Active") {
         await db.transaction().execute((trx) => sessions.delete(trx, idHash));
         return undefined;
       }
+      const domain = session.domainAccount;
+      if (domain && domainAccounts && now.getTime() - domain.rolesCheckedAt.getTime() >= ROLE_RECHECK_MS) {
+        session = await recheck(session, domain, now);
+        if (!session) return undefined;
+      }
+      const { domainAccount: _stored, ...live } = session;
       if (shouldRecordActivity(session, now)) {
         await sessions.touch(idHash, now);
-        return { ...session, lastSeenAt: now };
+        return { ...live, lastSeenAt: now };
       }
-      return session;
+      return live;
     },
 
     /** Housekeeping: sessions past either timeout and failures past every throttle window. */

@@ -11,7 +11,7 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertDirectoryUsers, } from "../../core/directory/directory-writer.ts";
+import { insertDirectoryUsers } from "../../core/directory/directory-writer.ts";
 import { directoryUser } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";

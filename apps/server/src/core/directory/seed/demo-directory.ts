@@ -6,7 +6,12 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../../clock.ts";
 import type { PinHasher } from "../../../crypto/pin-hasher.ts";
 import type { Database } from "../../../db/schema.ts";
-import { insertDirectoryUsers, type NewDirectoryUser } from "../directory-writer.ts";
+import {
+  insertDirectoryUsers,
+  type NewDirectoryUser,
+  NOT_FROM_AD,
+  telephoneOfLine,
+} from "../directory-writer.ts";
 import {
   DEMO_COMPANY,
   DEMO_DOMAIN,
@@ -52,6 +57,9 @@ function toNewUser(
     enterpriseVoiceEnabled: user.enterpriseVoice,
     pinPolicyId: user.pinPolicy ? (policyIds.get(user.pinPolicy) ?? null) : null,
     protected: user.protected ?? false,
+    mail: address,
+    telephoneNumber: telephoneOfLine(user.lineUri),
+    ...NOT_FROM_AD,
   };
 }
 

@@ -6,7 +6,12 @@
 import type { Kysely } from "kysely";
 import type { PinHasher } from "../../../crypto/pin-hasher.ts";
 import type { Database } from "../../../db/schema.ts";
-import { insertDirectoryUsers, type NewDirectoryUser } from "../directory-writer.ts";
+import {
+  insertDirectoryUsers,
+  type NewDirectoryUser,
+  NOT_FROM_AD,
+  telephoneOfLine,
+} from "../directory-writer.ts";
 import { randomPin } from "./pin-rows.ts";
 
 const FIRST_NAMES = [
@@ -150,6 +155,7 @@ export function syntheticUser(seed: number, index: number, poolIds: readonly num
   const enabled = random() < 0.95;
   const voice = enabled && random() < 0.6;
   const extension = String(index % 10_000).padStart(4, "0");
+  const lineUri = voice ? `tel:+1425${String(index % 10_000_000).padStart(7, "0")};ext=${extension}` : null;
   return {
     displayName: `${first} ${last} ${tag}`,
     firstName: first,
@@ -158,7 +164,7 @@ export function syntheticUser(seed: number, index: number, poolIds: readonly num
     netbiosDomain: "LITWAREINC",
     userPrincipalName: `${sam}@litwareinc.com`,
     sipAddress: enabled ? `sip:${sam}@litwareinc.com` : null,
-    lineUri: voice ? `tel:+1425${String(index % 10_000_000).padStart(7, "0")};ext=${extension}` : null,
+    lineUri,
     distinguishedName: `CN=${first} ${last} ${tag},OU=${department},OU=Synthetic,DC=litwareinc,DC=com`,
     department,
     title: pick(random, TITLES),
@@ -170,6 +176,9 @@ export function syntheticUser(seed: number, index: number, poolIds: readonly num
     enterpriseVoiceEnabled: voice,
     pinPolicyId: null,
     protected: false,
+    mail: `${sam}@litwareinc.com`,
+    telephoneNumber: telephoneOfLine(lineUri),
+    ...NOT_FROM_AD,
   };
 }
 
