@@ -23,6 +23,8 @@ import { auditRoutes } from "./features/audit/routes.ts";
 import { createAuthService } from "./features/auth/auth-service.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { sessionLoader } from "./features/auth/session-middleware.ts";
+import { createDirectoryService } from "./features/directory/directory-service.ts";
+import { directoryRoutes } from "./features/directory/routes.ts";
 import { healthRouter } from "./features/health/router.ts";
 import { createJobService } from "./features/jobs/job-service.ts";
 import { jobRoutes } from "./features/jobs/routes.ts";
@@ -118,6 +120,7 @@ export function createApp(deps: AppDependencies): Express {
     ...serviceKeyRoutes(serviceKeys),
     ...savedQueryRoutes(createSavedQueryService(core)),
     ...jobRoutes(createJobService(core)),
+    ...directoryRoutes(createDirectoryService(core)),
     openApiRoute(() => routes),
   ];
   const api = express.Router();

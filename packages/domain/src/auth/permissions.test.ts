@@ -22,8 +22,15 @@ const EXPECTED: Record<CsRole, Permission[]> = {
     "pinPolicy:assign",
   ],
   CsVoiceAdministrator: ["users:read", "pin:read", "pinPolicy:read"],
-  CsServerAdministrator: ["users:read", "pin:read", "pinPolicy:read", "pinPolicy:write", "audit:read"],
-  CsViewOnlyAdministrator: ["users:read", "pin:read", "pinPolicy:read", "audit:read"],
+  CsServerAdministrator: [
+    "users:read",
+    "pin:read",
+    "pinPolicy:read",
+    "pinPolicy:write",
+    "audit:read",
+    "directory:read",
+  ],
+  CsViewOnlyAdministrator: ["users:read", "pin:read", "pinPolicy:read", "audit:read", "directory:read"],
   CsHelpDesk: ["users:read", "pin:read", "pin:lock", "pinPolicy:read"],
   CsArchivingAdministrator: [],
   CsResponseGroupAdministrator: [],
@@ -53,6 +60,7 @@ describe("the permission matrix", () => {
       "pinPolicy:read",
       "pinPolicy:write",
       "audit:read",
+      "directory:read",
     ]);
   });
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "pinPolicy:write",
   "audit:read",
   "accounts:manage",
+  "directory:read",
+  "directory:sync",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +31,8 @@ export const PERMISSION_TASKS: Record<Permission, string> = {
   "pinPolicy:write": "New-, Set- and Remove-CsPinPolicy",
   "audit:read": "Read the audit log",
   "accounts:manage": "Manage console accounts and their roles",
+  "directory:read": "See the Active Directory connection and its syncs",
+  "directory:sync": "Sync the directory from Active Directory now",
 };
 
 const READERS: readonly CsRole[] = [
@@ -50,6 +54,8 @@ const GRANTS: Record<Permission, readonly CsRole[]> = {
   "pinPolicy:write": ["CsAdministrator", "CsServerAdministrator"],
   "audit:read": ["CsAdministrator", "CsServerAdministrator", "CsViewOnlyAdministrator"],
   "accounts:manage": ["CsAdministrator"],
+  "directory:read": ["CsAdministrator", "CsServerAdministrator", "CsViewOnlyAdministrator"],
+  "directory:sync": ["CsAdministrator"],
 };
 
 /** The roles that hold a permission, in Lync's role order. */

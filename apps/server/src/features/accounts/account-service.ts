@@ -38,6 +38,10 @@ export interface AccountsCaller extends Caller {
 
 type AccountRow = Selectable<ConsoleAccountsTable>;
 
+/** A domain account's roles and password are the domain's: PinDesk only reads them (issue 12). */
+const domainOwned = (row: AccountRow, what: string) =>
+  row.source === "domain" ? `${row.username} signs in with the domain: its ${what}.` : undefined;
+
 export function createAccountService({
   db,
   clock,
@@ -116,6 +120,7 @@ export function createAccountService({
         id,
         "account.setRoles",
         async (trx, row, guard) => {
+          guard(domainOwned(row, "roles come from its Active Directory groups: change them in AD"));
           guard(roleChangeProblem(await adminChange(trx, caller, row), roles));
           return updateAccount(trx, id, { roles: [...roles] }, clock.now());
         },
@@ -142,7 +147,8 @@ export function createAccountService({
       password = generatePassword(),
     ): Promise<AccountWithPassword> {
       const passwordHash = await passwords.hash(password);
-      const account = await change(caller, id, "account.resetPassword", (trx) => {
+      const account = await change(caller, id, "account.resetPassword", (trx, row, guard) => {
+        guard(domainOwned(row, "password is its domain password: reset it in Active Directory"));
         const now = clock.now();
         return updateAccount(trx, id, { password_hash: passwordHash, password_changed_at: now }, now);
       });
