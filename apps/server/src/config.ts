@@ -50,6 +50,7 @@ const Env = z.object({
     .default(5),
   PINDESK_LDAP_PAGE_SIZE: z.coerce.number().int().min(10).max(5000).default(500),
   PINDESK_LDAP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  PINDESK_LDAP_TICK_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   PINDESK_PUBLIC_URL: z
     .string()
     .optional()
@@ -84,6 +85,8 @@ export interface Config {
   publicOrigins: string[];
   /** Active Directory (PINDESK_LDAP_*): users synced from it, admins signing in with it; absent = demo mode. */
   directory: DirectorySource | undefined;
+  /** How often the sync runner looks whether a pass is due or was asked for (PINDESK_LDAP_TICK_SECONDS). */
+  directoryTickMs: number;
   /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
   trustProxy: boolean | number | string;
   /** How long a replica holds a job between chunks before another may take it over. */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((url) => url !== "")
       .map((url) => new URL(url).origin),
     directory: directorySource(e),
+    directoryTickMs: e.PINDESK_LDAP_TICK_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
     jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,

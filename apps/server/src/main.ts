@@ -90,7 +90,13 @@ jobRunner.start();
 
 // Users from Active Directory: a full pass first, then what changed, every PINDESK_LDAP_SYNC_MINUTES.
 const syncRunner = config.directory
-  ? createSyncRunner({ db: database.db, clock: systemClock, source: config.directory, logger })
+  ? createSyncRunner({
+      db: database.db,
+      clock: systemClock,
+      source: config.directory,
+      logger,
+      tickMs: config.directoryTickMs,
+    })
   : undefined;
 syncRunner?.start();
 

@@ -131,6 +131,17 @@ export async function testOrganizationalUnit(facts: DomainFacts, label: string) 
       made.splice(made.indexOf(dn), 1, target);
       return target;
     },
+    /** A global security group (its members are added with addToGroup). */
+    async addGroup(dn: string): Promise<string> {
+      const cn = /^CN=([^,]+)/i.exec(dn)?.[1] ?? "group";
+      await client.add(dn, {
+        objectClass: ["top", "group"],
+        sAMAccountName: cn.replace(/\s+/g, "").slice(0, 20),
+        groupType: "-2147483646",
+      });
+      made.push(dn);
+      return dn;
+    },
     async addOu(name: string): Promise<string> {
       const child = `OU=${name},${ou}`;
       await client.add(child, { objectClass: ["top", "organizationalUnit"], ou: name });

@@ -6,7 +6,6 @@
  * outcome is audited in the transaction that records it.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
-import type { CsRole } from "@pindesk/domain/auth/roles";
 import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";
 import {
   type SessionInfo,
@@ -16,7 +15,6 @@ import {
 import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
 import type { Selectable } from "kysely";
 import {
-  deleteAccountSessions,
   findDomainAccount,
   findLocalAccount,
   knownRoles,
@@ -24,14 +22,14 @@ import {
   updateAccount,
 } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
-import { type AuditActor, accountActor, type ConsoleSession, SYSTEM_ACTOR } from "../../core/caller.ts";
+import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { createDomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
-import { DirectoryProblem } from "../../core/directory/ldap/ldap-connection.ts";
 import { CoreError } from "../../core/errors.ts";
-import { createSessionStore, type StoredSession } from "../../core/sessions/session-store.ts";
+import { createSessionStore } from "../../core/sessions/session-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
 import type { ConsoleAccountsTable } from "../../db/schema.ts";
+import { createRoleRecheck, ROLE_RECHECK_MS, unavailable } from "./domain-roles.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
 import { createSignInGate } from "./sign-in-gate.ts";
 
@@ -44,27 +42,11 @@ export interface RequestOrigin {
   deviceCookie: string | undefined;
 }
 
-/** How often a signed-in domain account's roles are read from AD again. */
-export const ROLE_RECHECK_MS = 5 * 60_000;
-/** How long the roles read last stand while the domain controller cannot answer. */
-export const RECHECK_GRACE_MS = 15 * 60_000;
-
 /** What a sign-in needs of the console account signing in. */
 type SigningIn = Pick<
   Selectable<ConsoleAccountsTable>,
   "id" | "username" | "display_name" | "disabled" | "password_hash"
 >;
-
-/** The domain cannot answer: said plainly (a local break-glass account still signs in). */
-function unavailable(error: unknown): never {
-  if (error instanceof DirectoryProblem) {
-    throw new CoreError(
-      "directory_unavailable",
-      `Domain sign-in is not available: ${error.message} A local PinDesk account can still sign in.`,
-    );
-  }
-  throw error;
-}
 
 export function createAuthService({
   db,
@@ -79,6 +61,7 @@ export function createAuthService({
   // The vault seals the device-cookie key (decision 0006).
   const signInGate = createSignInGate({ db, vault });
   const domainAccounts = directory ? createDomainAccounts(directory) : undefined;
+  const recheck = domainAccounts ? createRoleRecheck({ db, sessions, domainAccounts }) : undefined;
 
   function describe(session: ConsoleSession): SessionInfo {
     const { idle, absolute } = sessionExpiries(session, timeouts);
@@ -164,86 +147,6 @@ export function createAuthService({
             password_hash: null,
           };
     return { account, roles, source: "domain" as const, attempt, failureId };
-  }
-
-  const rechecks = new Map<number, ReturnType<typeof readDomainAccount>>();
-
-  /** One read of a domain account at a time, whatever the number of its requests arriving together. */
-  function readDomainAccount(objectGuid: string, now: Date) {
-    if (!domainAccounts) throw new Error("no directory to read the account from");
-    return domainAccounts.recheck(objectGuid, now);
-  }
-
-  /**
-   * A signed-in domain account's roles, read from AD again once the last read is ROLE_RECHECK_MS old
-   * (decision 0019): a change of groups takes effect within that; an account disabled, locked out or gone
-   * from AD, or left with no Cs group, has every session ended. While the DC cannot answer, the roles read
-   * last stand for up to RECHECK_GRACE_MS; after that the session ends (a local account still signs in).
-   */
-  async function recheck(
-    session: StoredSession,
-    domain: { objectGuid: string; rolesCheckedAt: Date },
-    now: Date,
-  ): Promise<StoredSession | undefined> {
-    let read = rechecks.get(session.accountId);
-    if (!read) {
-      read = readDomainAccount(domain.objectGuid, now);
-      rechecks.set(session.accountId, read);
-      void read.finally(() => rechecks.delete(session.accountId)).catch(() => undefined);
-    }
-    let result: Awaited<typeof read>;
-    try {
-      result = await read;
-    } catch (error) {
-      if (!(error instanceof DirectoryProblem)) throw error;
-      if (now.getTime() - domain.rolesCheckedAt.getTime() < RECHECK_GRACE_MS) return session;
-      await endDomainSessions(session, [], "DomainUnreachable", now);
-      return undefined;
-    }
-    const roles = result.state === "active" ? result.roles : [];
-    if (result.state !== "active" || roles.length === 0) {
-      const reason = { gone: "DomainAccountGone", blocked: "DomainAccountDisabled", active: "NoRole" }[
-        result.state
-      ];
-      await endDomainSessions(session, roles, reason, now);
-      return undefined;
-    }
-    const { account } = result;
-    await db.transaction().execute(async (trx) => {
-      await saveDomainAccount(
-        trx,
-        { objectGuid: account.objectGuid, logon: account.logon, displayName: account.displayName, roles },
-        now,
-      );
-      await sessions.rolesChecked(trx, session.accountId, now);
-      if (roles.join() !== session.roles.join()) {
-        await writeAuditEvent(trx, {
-          at: now,
-          actor: SYSTEM_ACTOR,
-          action: "account.setRoles",
-          target: { type: "account", id: session.accountId, name: account.logon },
-          outcome: "Success",
-          details: { roles: { from: session.roles, to: roles }, source: "domain" },
-        });
-      }
-    });
-    return { ...session, roles, domainAccount: { ...domain, rolesCheckedAt: now } };
-  }
-
-  /** Ends every session of a domain account the domain no longer lets in, and says why in the audit log. */
-  async function endDomainSessions(session: StoredSession, roles: CsRole[], reason: string, now: Date) {
-    await db.transaction().execute(async (trx) => {
-      await updateAccount(trx, session.accountId, { roles }, now);
-      await deleteAccountSessions(trx, session.accountId);
-      await writeAuditEvent(trx, {
-        at: now,
-        actor: SYSTEM_ACTOR,
-        action: "auth.signOut",
-        target: { type: "account", id: session.accountId, name: session.username },
-        outcome: "Success",
-        details: { reason, source: "domain" },
-      });
-    });
   }
 
   const findInDomain = (name: string, now: Date) => domainAccounts?.find(name, now).catch(unavailable);
@@ -351,7 +254,7 @@ export function createAuthService({
         return undefined;
       }
       const domain = session.domainAccount;
-      if (domain && domainAccounts && now.getTime() - domain.rolesCheckedAt.getTime() >= ROLE_RECHECK_MS) {
+      if (domain && recheck && now.getTime() - domain.rolesCheckedAt.getTime() >= ROLE_RECHECK_MS) {
         session = await recheck(session, domain, now);
         if (!session) return undefined;
       }

@@ -6,7 +6,7 @@
  */
 import { CS_ROLES, type CsRole } from "@pindesk/domain/auth/roles";
 import { normalizeDistinguishedName } from "@pindesk/domain/directory/distinguished-name";
-import type { Client } from "ldapts";
+import { AndFilter, type Client, EqualityFilter } from "ldapts";
 import { first, guidFromBytes, guidToBytes, isAccountDisabled, type LdapEntry } from "./ad-user.ts";
 import { readNetbiosName } from "./directory-reader.ts";
 import { type DirectorySource, domainDnOf } from "./directory-source.ts";
@@ -29,9 +29,18 @@ export function filterValue(value: string): string {
   return value.replace(/[\\*()\0]/g, (ch) => `\\${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
-/** objectGUID as a filter value: each byte escaped. */
-const guidFilter = (guid: string) =>
-  [...guidToBytes(guid)].map((b) => `\\${b.toString(16).padStart(2, "0")}`).join("");
+/**
+ * A user by objectGUID, as a filter object: the GUID's bytes go as they are (a filter string's escapes would
+ * be read back as UTF-8 text, which 16 random bytes are not).
+ */
+const userWithGuid = (guid: string) =>
+  new AndFilter({
+    filters: [
+      new EqualityFilter({ attribute: "objectCategory", value: "person" }),
+      new EqualityFilter({ attribute: "objectClass", value: "user" }),
+      new EqualityFilter({ attribute: "objectGUID", value: guidToBytes(guid) }),
+    ],
+  });
 
 const ACCOUNT_ATTRIBUTES = [
   "objectGUID",
@@ -79,10 +88,10 @@ export function createDomainAccounts(source: DirectorySource) {
     };
   }
 
-  async function findOne(client: Client, filter: string, now: Date) {
+  async function findOne(client: Client, filter: string | AndFilter, now: Date) {
     const { searchEntries } = await client.search(domainDn, {
       scope: "sub",
-      filter: `(&(objectCategory=person)(objectClass=user)${filter})`,
+      filter: typeof filter === "string" ? `(&(objectCategory=person)(objectClass=user)${filter})` : filter,
       attributes: ACCOUNT_ATTRIBUTES,
       explicitBufferAttributes: ["objectGUID"],
       sizeLimit: 2,
@@ -144,7 +153,7 @@ export function createDomainAccounts(source: DirectorySource) {
      */
     recheck(objectGuid: string, now: Date) {
       return withDirectory(source, async (client) => {
-        const account = await findOne(client, `(objectGUID=${guidFilter(objectGuid)})`, now);
+        const account = await findOne(client, userWithGuid(objectGuid), now);
         if (!account) return { state: "gone" as const };
         if (account.blocked) return { state: "blocked" as const, account };
         return { state: "active" as const, account, roles: await rolesOf(client, account.dn) };
