@@ -10,6 +10,7 @@ import * as filterKeys from "./migrations/0007-filter-keys.ts";
 import * as prefixUpperBound from "./migrations/0008-prefix-upper-bound.ts";
 import * as knownDevices from "./migrations/0009-known-devices.ts";
 import * as directorySync from "./migrations/0010-directory-sync.ts";
+import * as ldapSearchAttributes from "./migrations/0011-ldap-search-attributes.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-prefix-upper-bound": prefixUpperBound,
   "0009-known-devices": knownDevices,
   "0010-directory-sync": directorySync,
+  "0011-ldap-search-attributes": ldapSearchAttributes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,42 +1,44 @@
 /**
  * The LDAP Search filter (docs/design.md, "Search box") as a typed tree. Attributes are named by the filter
- * catalogue's property keys, not by their AD names, so the server translates a node with the same column map
- * it uses for Add Filter clauses.
+ * catalogue's property keys, or LDAP Search's own (ldap-attributes.ts), not by their AD names, so the server
+ * translates a node with the same column map it uses for Add Filter clauses.
  */
-import { FILTER_CATALOGUE, type FilterProperty } from "../users/filter-catalogue.ts";
+import type { LdapAttribute } from "./ldap-attributes.ts";
 
 /** RFC 4515 puts no limit on either; these keep a typed filter far from the stack and the planner. */
 export const MAX_LDAP_FILTER_LENGTH = 4096;
 export const MAX_LDAP_FILTER_DEPTH = 32;
 
+/** Active Directory's extensible matching rules that LDAP Search answers, by OID. */
+export const MATCHING_RULES = {
+  /** LDAP_MATCHING_RULE_IN_CHAIN: a member of the group directly or through nested groups. */
+  "1.2.840.113556.1.4.1941": "inChain",
+  /** LDAP_MATCHING_RULE_BIT_AND: every bit of the value is set. */
+  "1.2.840.113556.1.4.803": "bitAnd",
+  /** LDAP_MATCHING_RULE_BIT_OR: any bit of the value is set. */
+  "1.2.840.113556.1.4.804": "bitOr",
+} as const;
+export type MatchingRule = (typeof MATCHING_RULES)[keyof typeof MATCHING_RULES];
+
+/**
+ * Values are as the parser checked them for the attribute's syntax: a distinguished name for ownDn, dn and
+ * groups; a whole number in its one decimal spelling for integer; `TRUE` or `FALSE` for boolean.
+ */
 export type LdapFilter =
   | { kind: "and" | "or"; filters: LdapFilter[] }
   | { kind: "not"; filter: LdapFilter }
-  | { kind: "equal"; attribute: FilterProperty; value: string }
-  | { kind: "present"; attribute: FilterProperty }
+  | { kind: "equal"; attribute: LdapAttribute; value: string }
+  | { kind: "present"; attribute: LdapAttribute }
   /** `initial*any*…*final`; empty pieces are left out (`initial`/`final` undefined, never ""). */
-  | { kind: "substring"; attribute: FilterProperty; initial?: string; any: string[]; final?: string };
+  | { kind: "substring"; attribute: LdapAttribute; initial?: string; any: string[]; final?: string }
+  /** `>=` and `<=`: never an empty value. */
+  | { kind: "greaterOrEqual" | "lessOrEqual"; attribute: LdapAttribute; value: string }
+  /** `memberOf:1.2.840.113556.1.4.1941:=<group DN>`. */
+  | { kind: "inChain"; attribute: LdapAttribute; value: string }
+  /** `userAccountControl:1.2.840.113556.1.4.803:=2` (AND) or `…804:=…` (OR). */
+  | { kind: "bitAnd" | "bitOr"; attribute: LdapAttribute; value: number };
 
 /** `position` is the 0-based index in the text typed, where the caret should go. */
 export type LdapFilterResult =
   | { ok: true; filter: LdapFilter }
   | { ok: false; message: string; position: number };
-
-const ATTRIBUTES = FILTER_CATALOGUE.flatMap((definition) =>
-  definition.ldapAttribute ? [{ name: definition.ldapAttribute, property: definition.property }] : [],
-);
-
-const BY_NAME = new Map(ATTRIBUTES.map((attribute) => [attribute.name.toLowerCase(), attribute.property]));
-const BY_PROPERTY = new Map(ATTRIBUTES.map((attribute) => [attribute.property, attribute.name]));
-
-/** The AD attribute names LDAP Search knows, as Active Directory spells them. */
-export const LDAP_ATTRIBUTES: readonly string[] = ATTRIBUTES.map((attribute) => attribute.name);
-
-/** AD attribute names are case-insensitive (`Title`, `title` and `TITLE` are one attribute). */
-export function propertyForLdapAttribute(name: string): FilterProperty | undefined {
-  return BY_NAME.get(name.toLowerCase());
-}
-
-export function ldapAttributeForProperty(property: FilterProperty): string | undefined {
-  return BY_PROPERTY.get(property);
-}

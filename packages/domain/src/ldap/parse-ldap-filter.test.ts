@@ -7,12 +7,6 @@ const parsed = (text: string) => {
   return result.filter;
 };
 
-const refused = (text: string) => {
-  const result = parseLdapFilter(text);
-  if (result.ok) throw new Error(`expected ${text} to be refused`);
-  return { message: result.message, position: result.position };
-};
-
 describe("parseLdapFilter: the filters administrators type", () => {
   it("reads an AND of equalities, naming attributes by their property keys", () => {
     expect(parsed("(&(department=Finance)(title=Manager))")).toEqual({
@@ -78,15 +72,6 @@ describe("parseLdapFilter: the filters administrators type", () => {
       parsed("(|(Title=Supervisor)(Title=Manager))"),
     );
     expect(parsed("!(l=Redmond)")).toEqual(parsed("(!(l=Redmond))"));
-  });
-
-  it("knows telephoneNumber only as the Line URI's msRTCSIP-Line: the directory holds no other number", () => {
-    expect(refused("(telephoneNumber=*)")).toEqual({
-      message: expect.stringMatching(
-        /^Unknown attribute "telephoneNumber" at position 1; known attributes: .*msRTCSIP-Line/,
-      ),
-      position: 1,
-    });
   });
 
   it("keeps spaces inside a value and an empty value", () => {

@@ -52,8 +52,9 @@ export interface FilterPropertyDefinition {
   readonly kind: FilterValueKind;
   readonly operators: readonly FilterOperator[];
   /**
-   * The Active Directory attribute behind the property, for LDAP Search: text properties, and OU for
-   * `distinguishedName` (in an LDAP filter that names the user's own DN, not the OU holding it).
+   * The Active Directory attribute behind the property, for LDAP Search: text properties, OU for
+   * `distinguishedName` (in an LDAP filter that names the user's own DN, not the OU holding it), and
+   * Enabled for `msRTCSIP-UserEnabled`. LDAP Search's other attributes are in ldap/ldap-attributes.ts.
    */
   readonly ldapAttribute?: string;
 }
@@ -91,7 +92,13 @@ export const FILTER_CATALOGUE: readonly FilterPropertyDefinition[] = [
   { property: "RegistrarPool", label: "Registrar pool", kind: "choice", operators: BOTH },
   { property: "Site", label: "Site", kind: "choice", operators: BOTH },
   { property: "PinPolicy", label: "PIN policy", kind: "choice", operators: BOTH },
-  { property: "Enabled", label: "Enabled for Lync Server", kind: "boolean", operators: BOTH },
+  {
+    property: "Enabled",
+    label: "Enabled for Lync Server",
+    kind: "boolean",
+    operators: BOTH,
+    ldapAttribute: "msRTCSIP-UserEnabled",
+  },
   { property: "EnterpriseVoiceEnabled", label: "Enterprise Voice", kind: "boolean", operators: BOTH },
   { property: "IsPinSet", label: "PIN is set", kind: "boolean", operators: BOTH },
   { property: "IsLockedOut", label: "PIN is locked", kind: "boolean", operators: BOTH },

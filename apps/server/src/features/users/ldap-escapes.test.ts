@@ -1,7 +1,8 @@
 /**
  * LDAP Search with values that hold the filter's own special characters, and LIKE's: the test adds users
  * whose directory values contain `*`, `(`, `)`, `\`, `%`, `_`, an escaped comma in the DN and an empty
- * department, and finds exactly them through `\2a \28 \29 \5c` escapes.
+ * department, and a member of a group whose name has parentheses, and finds exactly them through
+ * `\2a \28 \29 \5c` escapes.
  */
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,7 +31,15 @@ const COMMA = user("erinhagens", "Hagens, Erin", {
 });
 const NO_DEPARTMENT = user("saramoore", "Sara Moore", { department: "" });
 const ACCENTED = user("asaangstrom", "Åsa Ångström", { firstName: "Åsa", lastName: "Ångström" });
-const EXTRA = [CONTRACTOR, TEMPORARY, BACKSLASH, COMMA, NO_DEPARTMENT, ACCENTED];
+/** Keys as the sync writes them (normalizeDistinguishedName): lower case, no spaces around `,` and `=`. */
+const TIER_2 = "cn=help desk (tier 2),ou=groups,dc=litwareinc,dc=com";
+const HELP_DESK = "cn=cshelpdesk,cn=users,dc=litwareinc,dc=com";
+const GROUPED = user("lolajacobsen", "Lola Jacobsen", {
+  memberOf: [TIER_2],
+  memberOfChain: [HELP_DESK, TIER_2],
+  managerDn: "CN=Hagens\\, Erin,OU=Sales,DC=litwareinc,DC=com",
+});
+const EXTRA = [CONTRACTOR, TEMPORARY, BACKSLASH, COMMA, NO_DEPARTMENT, ACCENTED, GROUPED];
 
 describe.each(TEST_ENGINES)("LDAP Search escapes on %s", (engine) => {
   let app: TestApp;
@@ -80,6 +89,31 @@ describe.each(TEST_ENGINES)("LDAP Search escapes on %s", (engine) => {
     expect(await names("(distinguishedName=CN=Hagens\\5c, Erin,OU=Sales,DC=litwareinc,DC=com)")).toEqual(
       named(COMMA),
     );
+  });
+
+  it("reads escaped parentheses in a group's DN, for memberOf and its in-chain rule", async () => {
+    const group = "CN=Help Desk \\28Tier 2\\29,OU=Groups,DC=litwareinc,DC=com";
+    expect(await names(`(memberOf=${group})`)).toEqual(named(GROUPED));
+    expect(await names(`(memberOf:1.2.840.113556.1.4.1941:=${group})`)).toEqual(named(GROUPED));
+    expect(await names("(memberOf=CN=Help Desk,OU=Groups,DC=litwareinc,DC=com)")).toEqual([]);
+  });
+
+  it("finds a manager whose DN holds an escaped comma, and only that DN", async () => {
+    expect(await names("(manager=CN=Hagens\\5c, Erin,OU=Sales,DC=litwareinc,DC=com)")).toEqual(
+      named(GROUPED),
+    );
+    expect(await names("(manager=cn=hagens\\5c, erin, ou=sales, dc=litwareinc, dc=com)")).toEqual(
+      named(GROUPED),
+    );
+    // The space after an escaped comma is part of the name, not of the separator.
+    expect(await names("(manager=CN=Hagens\\5c,Erin,OU=Sales,DC=litwareinc,DC=com)")).toEqual([]);
+  });
+
+  it("reads \\2a in >= and <= as a literal *, compared in code-point order", async () => {
+    const myers = await names("(&(sn=Myer)(title<=Lead \\2aTemp\\2a))");
+    expect(myers).toContain(CONTRACTOR.displayName);
+    expect(myers).not.toContain(TEMPORARY.displayName);
+    expect(await names("(&(sn=Myer)(title>=lead \\2atemp\\2a))")).toEqual(named(CONTRACTOR, TEMPORARY));
   });
 
   it("decodes UTF-8 escapes", async () => {

@@ -1,10 +1,18 @@
 /**
  * LDAP Search against an oracle: as in filters.test.ts, the expected users are computed in JavaScript from
- * the demo data the database was seeded with, so each filter is checked against an independent answer.
+ * the demo data the database was seeded with, so each filter is checked against an independent answer. The
+ * attributes only a synced directory has (groups, account flags, manager) are read from users added with
+ * them.
  */
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  insertDirectoryUsers,
+  type NewDirectoryUser,
+  telephoneOfLine,
+} from "../../core/directory/directory-writer.ts";
 import { DEMO_USERS, type DemoUser } from "../../core/directory/seed/demo-directory-data.ts";
+import { directoryUser, namesOf } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 
@@ -152,5 +160,164 @@ describe.each(TEST_ENGINES)("LDAP Search on %s", (engine) => {
     expect(capped.more).toBe(true);
     expect((await find("(company=Litware*)", { maxUsers: all.length })).more).toBe(false);
     expect((await find("(company=Litware*)", { maxUsers: all.length - 1 })).more).toBe(true);
+  });
+});
+
+const HELP_DESK = "CN=CsHelpDesk,CN=Users,DC=litwareinc,DC=com";
+/** A group nested in CsHelpDesk: its members are in CsHelpDesk through it. */
+const TIER_2 = "CN=Tier 2 Support,OU=Groups,DC=litwareinc,DC=com";
+const STAFF = "CN=Litware Staff,OU=Groups,DC=litwareinc,DC=com";
+const KEN_MYER = "CN=Ken Myer,OU=Finance,DC=litwareinc,DC=com";
+const groupKey = (dn: string) => dn.toLowerCase();
+
+const synced = (displayName: string, values: Partial<NewDirectoryUser>) =>
+  directoryUser(displayName.replace(" ", "").toLowerCase(), {
+    displayName,
+    ...namesOf(displayName),
+    distinguishedName: `CN=${displayName},OU=Finance,DC=litwareinc,DC=com`,
+    company: "Litware Inc.",
+    userAccountControl: 512,
+    ...values,
+  });
+
+/** As the sync writes them: group DNs as keys, the chain holding the direct groups and their parents. */
+const SYNCED = [
+  synced("Dan Jump", {
+    memberOf: [groupKey(HELP_DESK)],
+    memberOfChain: [groupKey(HELP_DESK)],
+    mail: "DanJump@fabrikam.com",
+    telephoneNumber: "+14255550101",
+    managerDn: KEN_MYER,
+    department: "Finance",
+    title: "Accountant",
+  }),
+  synced("Yan Li", {
+    memberOf: [groupKey(TIER_2)],
+    memberOfChain: [groupKey(HELP_DESK), groupKey(TIER_2)],
+    userAccountControl: 514,
+    mail: "yanli@litwareinc.com",
+    telephoneNumber: "+12065550102",
+    // Another spelling of the same DN, as an import might hold it.
+    managerDn: "cn=ken myer, ou=finance, dc=litwareinc, dc=com",
+    department: "Finance",
+    title: "Manager",
+  }),
+  synced("Ted Bremer", {
+    userAccountControl: 66050,
+    mail: "tedbremer@fabrikam.com",
+    telephoneNumber: "+1 425 555 0103",
+    managerDn: "CN=Pilar Ackerman,OU=Sales,DC=litwareinc,DC=com",
+    department: "Sales",
+    title: "Supervisor",
+  }),
+  synced("Mark Hanson", {
+    memberOf: [groupKey(STAFF)],
+    memberOfChain: [groupKey(STAFF)],
+    mail: "markhanson@litwareinc.com",
+    department: "Finance",
+    title: "Director",
+  }),
+];
+
+type Person = Pick<NewDirectoryUser, "displayName" | "lastName" | "department" | "title" | "telephoneNumber">;
+const PEOPLE: Person[] = [
+  ...DEMO_USERS.map((u) => ({ ...u, displayName: name(u), telephoneNumber: telephoneOfLine(u.lineUri) })),
+  ...SYNCED,
+];
+const whoever = (predicate: (person: Person) => boolean) =>
+  PEOPLE.filter(predicate)
+    .map((person) => person.displayName)
+    .sort();
+
+describe.each(TEST_ENGINES)("LDAP Search over Active Directory's attributes on %s", (engine) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(engine);
+    await insertDirectoryUsers(app.db, SYNCED);
+  });
+  afterAll(() => app?.close());
+
+  const names = async (ldapFilter: string) => {
+    const response = await app.post<SearchResponse>("/api/users/search", {
+      mode: "LdapSearch",
+      ldapFilter,
+      maxUsers: 10_000,
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body.users.map((user) => user.displayName).sort();
+  };
+  /** `!` is the exact complement: every user is in the filter or in its negation, none in both. */
+  const complements = async (filter: string) => {
+    const [matched, complement] = [await names(filter), await names(`(!${filter})`)];
+    expect([...matched, ...complement].sort(), filter).toEqual(whoever(() => true));
+    expect(matched.filter((user) => complement.includes(user))).toEqual([]);
+    return complement;
+  };
+
+  it("finds the direct members of a group with memberOf, in any spelling of its DN", async () => {
+    expect(await names(`(memberOf=${HELP_DESK})`)).toEqual(["Dan Jump"]);
+    expect(await names("(memberOf=cn=cshelpdesk, cn=users, dc=LITWAREINC, dc=com)")).toEqual(["Dan Jump"]);
+    expect(await names("(memberOf=*)")).toEqual(["Dan Jump", "Mark Hanson", "Yan Li"]);
+    await complements(`(memberOf=${HELP_DESK})`);
+  });
+
+  it("finds members through nested groups with the in-chain rule", async () => {
+    expect(await names(`(memberOf:1.2.840.113556.1.4.1941:=${HELP_DESK})`)).toEqual(["Dan Jump", "Yan Li"]);
+    expect(await names(`(memberOf:1.2.840.113556.1.4.1941:=${TIER_2})`)).toEqual(["Yan Li"]);
+    await complements(`(memberOf:1.2.840.113556.1.4.1941:=${HELP_DESK})`);
+  });
+
+  it("tests userAccountControl's flags with the bitwise rules", async () => {
+    expect(await names("(userAccountControl:1.2.840.113556.1.4.803:=2)")).toEqual(["Ted Bremer", "Yan Li"]);
+    // Users not read from AD have no flags: not disabled, so they are in the complement.
+    expect(await names("(!(userAccountControl:1.2.840.113556.1.4.803:=2))")).toEqual(
+      whoever((u) => !["Ted Bremer", "Yan Li"].includes(u.displayName)),
+    );
+    expect(await names("(userAccountControl:1.2.840.113556.1.4.803:=65538)")).toEqual(["Ted Bremer"]);
+    expect(await names("(userAccountControl:1.2.840.113556.1.4.804:=65538)")).toEqual([
+      "Ted Bremer",
+      "Yan Li",
+    ]);
+    expect(await names("(userAccountControl=512)")).toEqual(["Dan Jump", "Mark Hanson"]);
+    expect(await names("(&(userAccountControl>=513)(userAccountControl<=66049))")).toEqual(["Yan Li"]);
+    expect(await names("(userAccountControl=*)")).toEqual([
+      "Dan Jump",
+      "Mark Hanson",
+      "Ted Bremer",
+      "Yan Li",
+    ]);
+    await complements("(userAccountControl:1.2.840.113556.1.4.804:=65538)");
+  });
+
+  it("matches mail and telephoneNumber as text", async () => {
+    expect(await names("(mail=*@fabrikam.com)")).toEqual(["Dan Jump", "Ted Bremer"]);
+    expect(await names("(mail=danjump@FABRIKAM.com)")).toEqual(["Dan Jump"]);
+    expect(await names("(telephoneNumber=+1425*)")).toEqual(
+      whoever((u) => u.telephoneNumber?.startsWith("+1425") === true),
+    );
+    expect(await names("(telephoneNumber=+1425*)")).toContain("Dan Jump");
+    await complements("(mail=*@fabrikam.com)");
+  });
+
+  it("compares manager as a distinguished name, in any spelling", async () => {
+    for (const spelling of [KEN_MYER, "cn=KEN MYER , ou=Finance,dc=litwareinc,DC=com"]) {
+      expect(await names(`(manager=${spelling})`), spelling).toEqual(["Dan Jump", "Yan Li"]);
+    }
+    expect(await names("(manager=CN=Ken Myer,OU=Sales,DC=litwareinc,DC=com)")).toEqual([]);
+    expect(await names("(manager=*)")).toEqual(["Dan Jump", "Ted Bremer", "Yan Li"]);
+    await complements(`(manager=${KEN_MYER})`);
+  });
+
+  it("orders text with >= and <=, lower-cased, in code-point order", async () => {
+    expect(await names("(sn>=M)")).toEqual(whoever((u) => (u.lastName ?? "").toLowerCase() >= "m"));
+    expect(await names("(&(department=Finance)(title<=Manager))")).toEqual(
+      whoever((u) => same(u.department, "Finance") && !!u.title && u.title.toLowerCase() <= "manager"),
+    );
+    await complements("(sn>=M)");
+    await complements("(title<=Manager)");
+  });
+
+  it("reads msRTCSIP-UserEnabled as Enabled for Lync Server", async () => {
+    expect(await names("(msRTCSIP-UserEnabled=FALSE)")).toEqual(expected((u) => !u.enabled));
   });
 });
