@@ -101,6 +101,21 @@ describe.each(TEST_ENGINES)("hostile input on %s", (engine) => {
       "body.settings.description",
     ],
     ["a property name", "post", "/api/users/search", { ...search("Ken"), "\u0000": 1 }, "body"],
+    // Found by the fuzz test: a query is stored as .usf (XML), which cannot hold most control characters.
+    [
+      "a job's unused LDAP filter (a control character)",
+      "post",
+      "/api/jobs/lock",
+      { query: { ...search("Ken"), ldapFilter: "\u0005" } },
+      "body.query.ldapFilter",
+    ],
+    [
+      "a saved query's search text (a control character)",
+      "post",
+      "/api/saved-queries",
+      { name: "c", query: search("K\u001f") },
+      "body.query.searchText",
+    ],
   ])("refuses %s that is not text with 400 naming it", async (_what, method, path, body, field) => {
     const response = await app.administrator.request<ApiErrorBody>(method.toUpperCase(), path, body);
     expect(response.status).toBe(400);

@@ -18,9 +18,26 @@ export const DEFAULT_MAX_USERS = 200;
 export const MAX_VALUE_LENGTH = 256;
 export const MAX_SEARCH_TEXT_LENGTH = 256;
 
-/** PostgreSQL text cannot hold U+0000, and no directory value has one: refuse it with the other rules. */
-const withoutNul = (schema: z.ZodString) =>
-  schema.refine((text) => !text.includes("\u0000"), "must not contain a NUL character");
+/**
+ * A query is kept as a .usf file (saved queries, jobs), which is XML 1.0: it cannot hold NUL or the other
+ * control characters but tab and line breaks, nor U+FFFE/U+FFFF. No directory value holds them either.
+ */
+const NOT_STORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+function storable(schema: z.ZodString) {
+  return schema.superRefine((text, ctx) => {
+    const bad = NOT_STORABLE.exec(text)?.[0];
+    if (bad === undefined) return;
+    const code = `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        bad === "\u0000"
+          ? "must not contain a NUL character"
+          : `must not contain the control character ${code}`,
+    });
+  });
+}
 
 export const SearchMode = z.enum(["Search", "LdapSearch"]);
 export type SearchMode = z.infer<typeof SearchMode>;
@@ -32,7 +49,7 @@ export const FilterClause = z
     }),
     // Checked against the property below, so an operator the property does not take names the ones it does.
     operator: z.string().describe("EqualTo or NotEqualTo, as the property takes (the filter catalogue)"),
-    value: withoutNul(z.string().max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`)),
+    value: storable(z.string().max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`)),
   })
   .superRefine((clause, ctx) => {
     const definition = filterDefinition(clause.property);
@@ -69,10 +86,10 @@ export type FilterClause = z.output<typeof FilterClause>;
 export const SearchQuery = z
   .object({
     mode: SearchMode.default("Search"),
-    searchText: withoutNul(
+    searchText: storable(
       z.string().max(MAX_SEARCH_TEXT_LENGTH, `must be at most ${MAX_SEARCH_TEXT_LENGTH} characters`),
     ).optional(),
-    ldapFilter: z.string().max(4096, "must be at most 4096 characters").optional(),
+    ldapFilter: storable(z.string().max(4096, "must be at most 4096 characters")).optional(),
     maxUsers: z
       .number({ error: "must be a whole number from 1 to 10000" })
       .int("must be a whole number from 1 to 10000")
