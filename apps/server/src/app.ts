@@ -12,6 +12,8 @@ import { pinoHttp } from "pino-http";
 import type { Clock } from "./clock.ts";
 import type { CoreDependencies } from "./core/dependencies.ts";
 import type { DirectorySource } from "./core/directory/ldap/directory-source.ts";
+import type { OidcSettings } from "./core/oidc/oidc-settings.ts";
+import { createRelyingParty } from "./core/oidc/relying-party.ts";
 import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
 import type { PinHasher } from "./crypto/pin-hasher.ts";
 import type { PinVault } from "./crypto/pin-vault.ts";
@@ -21,6 +23,7 @@ import { accountRoutes } from "./features/accounts/routes.ts";
 import { createAuditService } from "./features/audit/audit-service.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { createAuthService } from "./features/auth/auth-service.ts";
+import { browserSessions } from "./features/auth/browser-sessions.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { sessionLoader } from "./features/auth/session-middleware.ts";
 import { createDirectoryService } from "./features/directory/directory-service.ts";
@@ -28,6 +31,8 @@ import { directoryRoutes } from "./features/directory/routes.ts";
 import { healthRouter } from "./features/health/router.ts";
 import { createJobService } from "./features/jobs/job-service.ts";
 import { jobRoutes } from "./features/jobs/routes.ts";
+import { createOidcService } from "./features/oidc/oidc-service.ts";
+import { oidcRoutes } from "./features/oidc/routes.ts";
 import { createPinPolicyService } from "./features/pin-policies/pin-policy-service.ts";
 import { pinPolicyRoutes } from "./features/pin-policies/routes.ts";
 import { createPinServices } from "./features/pins/pin-services.ts";
@@ -62,6 +67,10 @@ export interface AppDependencies {
   sessionTimeouts?: SessionTimeouts;
   /** Active Directory, when connected: domain sign-in, and the Directory page's sync. */
   directory?: DirectorySource | undefined;
+  /** The identity provider, when single sign-on is on (PINDESK_OIDC_*). */
+  oidc?: OidcSettings | undefined;
+  /** Whether the user-name-and-password form signs in (PINDESK_LOCAL_SIGN_IN); true unless set off. */
+  localSignIn?: boolean;
   /** The origins people reach the panel at (PINDESK_PUBLIC_URL); the listening address is always one. */
   publicOrigins?: readonly string[];
   /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
@@ -87,6 +96,8 @@ export function createApp(deps: AppDependencies): Express {
     randomInt,
     sessionTimeouts: deps.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
     directory: deps.directory,
+    oidc: deps.oidc ? createRelyingParty(deps.oidc) : undefined,
+    localSignIn: deps.localSignIn ?? true,
   };
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);
@@ -112,6 +123,7 @@ export function createApp(deps: AppDependencies): Express {
 
   const routes: RouteDefinition[] = [
     ...authRoutes(auth),
+    ...oidcRoutes(createOidcService(core), browserSessions(auth)),
     ...usersRoutes(createUsersService(core)),
     ...accountRoutes(createAccountService(core)),
     ...auditRoutes(createAuditService(core)),

@@ -1,6 +1,7 @@
 /** Configuration from the environment, checked once at start so a typo fails fast with a clear message. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseMfaRequirement, parseRoleMap } from "@pindesk/domain/auth/role-claims";
 import { z } from "zod";
 import {
   attributeMap,
@@ -9,6 +10,14 @@ import {
   domainDnOf,
   roleGroupOverrides,
 } from "./core/directory/ldap/directory-source.ts";
+import {
+  type OidcClientAuth,
+  type OidcSettings,
+  parseAlgorithms,
+  parseIssuer,
+  parseScopes,
+  readClientKey,
+} from "./core/oidc/oidc-settings.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -61,6 +70,22 @@ const Env = z.object({
           .every((url) => url.trim() === "" || /^https?:\/\/[^/]+\/?$/.test(url.trim())),
       "must be the panel's address, such as https://pindesk.litwareinc.com (several separated by commas)",
     ),
+  PINDESK_OIDC_ISSUER: z.string().optional(),
+  PINDESK_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PINDESK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PINDESK_OIDC_CLIENT_SECRET_FILE: z.string().min(1).optional(),
+  PINDESK_OIDC_CLIENT_KEY_FILE: z.string().min(1).optional(),
+  PINDESK_OIDC_SCOPES: z.string().optional(),
+  PINDESK_OIDC_DISPLAY_NAME: z.string().trim().min(1).max(64).default("your organisation"),
+  PINDESK_OIDC_ROLES_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^[\w:./-]{1,128}$/, "must be a claim name such as groups or roles")
+    .default("groups"),
+  PINDESK_OIDC_ROLE_MAP: z.string().optional(),
+  PINDESK_OIDC_REQUIRE_MFA: z.string().optional(),
+  PINDESK_OIDC_ID_TOKEN_ALGORITHMS: z.string().optional(),
+  PINDESK_LOCAL_SIGN_IN: z.enum(["true", "false"]).default("true"),
   PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -85,6 +110,10 @@ export interface Config {
   publicOrigins: string[];
   /** Active Directory (PINDESK_LDAP_*): users synced from it, admins signing in with it; absent = demo mode. */
   directory: DirectorySource | undefined;
+  /** Single sign-on through an OpenID Connect identity provider (PINDESK_OIDC_*); absent = off. */
+  oidc: OidcSettings | undefined;
+  /** Whether the user-name-and-password form signs in (PINDESK_LOCAL_SIGN_IN). */
+  localSignIn: boolean;
   /** How often the sync runner looks whether a pass is due or was asked for (PINDESK_LDAP_TICK_SECONDS). */
   directoryTickMs: number;
   /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
@@ -107,6 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
+  const publicOrigins = (e.PINDESK_PUBLIC_URL ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter((url) => url !== "")
+    .map((url) => new URL(url).origin);
+  const oidc = oidcSettings(e, publicOrigins);
+  const localSignIn = e.PINDESK_LOCAL_SIGN_IN === "true";
+  if (!localSignIn && !oidc)
+    throw new Error(
+      "Invalid configuration:\n  PINDESK_LOCAL_SIGN_IN=false needs single sign-on (PINDESK_OIDC_ISSUER): nobody could sign in",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -119,12 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.PINDESK_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.PINDESK_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
-    publicOrigins: (e.PINDESK_PUBLIC_URL ?? "")
-      .split(",")
-      .map((url) => url.trim())
-      .filter((url) => url !== "")
-      .map((url) => new URL(url).origin),
+    publicOrigins,
     directory: directorySource(e),
+    oidc,
+    localSignIn,
     directoryTickMs: e.PINDESK_LDAP_TICK_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
@@ -178,6 +216,75 @@ function directorySource(e: z.output<typeof Env>): DirectorySource | undefined {
     };
   } catch (error) {
     throw new Error(`Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The identity provider, all or nothing like the directory: an issuer without its client id and exactly one
+ * credential (a secret, or a private key for private_key_jwt), or without PINDESK_PUBLIC_URL to derive the
+ * redirect URI from, is a start-up error. The redirect URI is the first public origin's
+ * `/api/auth/oidc/callback`.
+ */
+function oidcSettings(e: z.output<typeof Env>, publicOrigins: string[]): OidcSettings | undefined {
+  if (!e.PINDESK_OIDC_ISSUER?.trim()) return undefined;
+  const problem = (text: string) => new Error(`Invalid configuration:\n  ${text}`);
+  const secrets = [
+    e.PINDESK_OIDC_CLIENT_SECRET,
+    e.PINDESK_OIDC_CLIENT_SECRET_FILE,
+    e.PINDESK_OIDC_CLIENT_KEY_FILE,
+  ].filter(Boolean);
+  const missing = [
+    ["PINDESK_OIDC_CLIENT_ID", e.PINDESK_OIDC_CLIENT_ID],
+    [
+      "PINDESK_OIDC_CLIENT_SECRET, PINDESK_OIDC_CLIENT_SECRET_FILE or PINDESK_OIDC_CLIENT_KEY_FILE",
+      secrets[0],
+    ],
+    ["PINDESK_PUBLIC_URL (the redirect URI is made from it)", publicOrigins[0]],
+  ].filter(([, value]) => !value);
+  if (missing.length > 0)
+    throw problem(
+      `PINDESK_OIDC_ISSUER is set, so these are needed too: ${missing.map(([n]) => n).join(", ")}`,
+    );
+  if (secrets.length > 1)
+    throw problem(
+      "give one client credential: PINDESK_OIDC_CLIENT_SECRET, PINDESK_OIDC_CLIENT_SECRET_FILE or PINDESK_OIDC_CLIENT_KEY_FILE",
+    );
+  try {
+    let clientAuth: OidcClientAuth;
+    if (e.PINDESK_OIDC_CLIENT_KEY_FILE)
+      clientAuth = {
+        kind: "privateKeyJwt",
+        key: readClientKey(readFileSync(e.PINDESK_OIDC_CLIENT_KEY_FILE, "utf8")),
+      };
+    else if (e.PINDESK_OIDC_CLIENT_SECRET_FILE)
+      clientAuth = {
+        kind: "secret",
+        secret: readFileSync(e.PINDESK_OIDC_CLIENT_SECRET_FILE, "utf8").replace(/\r?\n$/, ""),
+      };
+    else clientAuth = { kind: "secret", secret: e.PINDESK_OIDC_CLIENT_SECRET ?? "" };
+    return {
+      issuer: parseIssuer(e.PINDESK_OIDC_ISSUER),
+      clientId: e.PINDESK_OIDC_CLIENT_ID ?? "",
+      clientAuth,
+      scopes: parseScopes(e.PINDESK_OIDC_SCOPES),
+      displayName: e.PINDESK_OIDC_DISPLAY_NAME,
+      rolesClaim: e.PINDESK_OIDC_ROLES_CLAIM,
+      roleMap: withName("PINDESK_OIDC_ROLE_MAP", () => parseRoleMap(e.PINDESK_OIDC_ROLE_MAP)),
+      requireMfa: withName("PINDESK_OIDC_REQUIRE_MFA", () => parseMfaRequirement(e.PINDESK_OIDC_REQUIRE_MFA)),
+      idTokenAlgorithms: parseAlgorithms(e.PINDESK_OIDC_ID_TOKEN_ALGORITHMS),
+      publicOrigin: publicOrigins[0] ?? "",
+    };
+  } catch (error) {
+    throw problem(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A parser's sentence, prefixed with the variable it read. */
+function withName<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -58,6 +58,8 @@ const app = createApp({
   sessionTimeouts: config.sessionTimeouts,
   trustProxy: config.trustProxy,
   directory: config.directory,
+  oidc: config.oidc,
+  localSignIn: config.localSignIn,
   publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
 });

@@ -36,3 +36,28 @@ export const accountActor = (session: Pick<ConsoleSession, "accountId" | "userna
   id: session.accountId,
   name: session.username,
 });
+
+/**
+ * An account that has just proved who it is — with its PinDesk password, its domain password, or through the
+ * identity provider — with the roles it signs in with: what a new console session is opened for.
+ */
+export interface AccountSignIn {
+  account: { id: number; username: string; display_name: string };
+  roles: CsRole[];
+  /** Which source authenticated it, for the audit event. */
+  source: "local" | "domain" | "oidc";
+  /** More facts for the sign-in's audit event (the provider and subject of a single sign-on). */
+  details?: Record<string, unknown>;
+  /** A single sign-on's ID token, kept (sealed) with the session for the provider's sign-out. */
+  idToken?: string;
+}
+
+/** Where a sign-in request comes from. */
+export interface RequestOrigin {
+  clientAddress: string;
+  userAgent: string | null;
+  /** The session id the browser already had, ended at sign-in so ids never carry across. */
+  previousSessionId: string | undefined;
+  /** The browser's device cookie, if it has one: a device known for the account is throttled on its own. */
+  deviceCookie: string | undefined;
+}

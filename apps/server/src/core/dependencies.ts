@@ -11,6 +11,7 @@ import type { PinHasher } from "../crypto/pin-hasher.ts";
 import type { PinVault } from "../crypto/pin-vault.ts";
 import type { Database } from "../db/schema.ts";
 import type { DirectorySource } from "./directory/ldap/directory-source.ts";
+import type { RelyingParty } from "./oidc/relying-party.ts";
 
 export interface CoreDependencies {
   db: Kysely<Database>;
@@ -25,4 +26,11 @@ export interface CoreDependencies {
   sessionTimeouts: SessionTimeouts;
   /** Active Directory, when PinDesk is connected to it (PINDESK_LDAP_URL): users synced, domain sign-in. */
   directory?: DirectorySource | undefined;
+  /**
+   * Single sign-on, when an identity provider is configured (PINDESK_OIDC_ISSUER): one relying party per
+   * app, so sign-in and sign-out share the provider's discovered metadata.
+   */
+  oidc?: RelyingParty | undefined;
+  /** Whether sign-in with a user name and password (local and domain accounts) is on; true unless set off. */
+  localSignIn?: boolean;
 }

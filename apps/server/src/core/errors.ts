@@ -24,7 +24,14 @@ export type CoreErrorCode =
   /** Sign-in throttling: `retryAfterSeconds` says when to try again. */
   | "too_many_attempts"
   /** The domain controller does not answer (or cannot be trusted): a domain password cannot be checked now. */
-  | "directory_unavailable";
+  | "directory_unavailable"
+  /** Sign-in with a user name and password is turned off (PINDESK_LOCAL_SIGN_IN=false): single sign-on only. */
+  | "local_sign_in_off"
+  /**
+   * A single sign-on was refused (core/oidc/sso-failure.ts): the browser goes back to the sign-in page with
+   * the refusal's own code (`sso_error`), so this code reaches JSON only if a caller forgets to.
+   */
+  | "sso_failed";
 
 export interface CoreErrorOptions {
   /** The input field at fault, by its name in the caller's input (`ldapFilter`, `identities`, `after`). */

@@ -11,6 +11,7 @@ import * as prefixUpperBound from "./migrations/0008-prefix-upper-bound.ts";
 import * as knownDevices from "./migrations/0009-known-devices.ts";
 import * as directorySync from "./migrations/0010-directory-sync.ts";
 import * as ldapSearchAttributes from "./migrations/0011-ldap-search-attributes.ts";
+import * as singleSignOn from "./migrations/0012-single-sign-on.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-known-devices": knownDevices,
   "0010-directory-sync": directorySync,
   "0011-ldap-search-attributes": ldapSearchAttributes,
+  "0012-single-sign-on": singleSignOn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -115,10 +115,15 @@ export interface ConsoleAccountsTable {
   display_name: string;
   /** argon2id PHC string; null for a domain account, whose password only the domain checks. */
   password_hash: string | null;
-  /** Where the account signs in: `local` (a PinDesk password) or `domain` (Active Directory). */
-  source: Generated<"local" | "domain">;
-  /** A domain account's objectGUID. */
+  /**
+   * Where the account signs in: `local` (a PinDesk password), `domain` (Active Directory) or `oidc` (single
+   * sign-on through the identity provider).
+   */
+  source: Generated<"local" | "domain" | "oidc">;
+  /** A domain account's objectGUID; a single sign-on account's subject (`sub`). */
   external_id: string | null;
+  /** A single sign-on account's identity provider: its issuer URL. */
+  provider: string | null;
   roles: string[];
   disabled: Generated<boolean>;
   created_at: Timestamp;
@@ -138,6 +143,22 @@ export interface SessionsTable {
   user_agent: string | null;
   /** When a domain account's roles were last read from its AD groups (re-read every few minutes). */
   roles_checked_at: Timestamp | null;
+  /** A single sign-on session's ID token, sealed by the PIN vault: the `id_token_hint` of its sign-out. */
+  id_token: string | null;
+}
+
+/** A single sign-on under way: what its callback checks, for 10 minutes, once. */
+export interface OidcLoginsTable {
+  /** SHA-256 of the random id in the browser's `pindesk_sso` cookie. */
+  id_hash: string;
+  state: string;
+  nonce: string;
+  /** The PKCE code verifier, sealed by the PIN vault. */
+  code_verifier: string;
+  /** A path of PinDesk to go to once signed in. */
+  return_to: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface SignInFailuresTable {
@@ -285,6 +306,7 @@ export interface Database {
   user_pins: UserPinsTable;
   console_accounts: ConsoleAccountsTable;
   sessions: SessionsTable;
+  oidc_logins: OidcLoginsTable;
   sign_in_failures: SignInFailuresTable;
   device_cookie_key: DeviceCookieKeyTable;
   audit_events: AuditEventsTable;

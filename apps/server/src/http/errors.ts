@@ -37,6 +37,8 @@ const STATUS: Record<CoreErrorCode, number> = {
   no_role: 403,
   too_many_attempts: 429,
   directory_unavailable: 503,
+  local_sign_in_off: 403,
+  sso_failed: 403,
 };
 
 /**

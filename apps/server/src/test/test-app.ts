@@ -5,8 +5,9 @@
  */
 
 import { randomInt } from "node:crypto";
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DEFAULT_ROLE_MAP } from "@pindesk/domain/auth/role-claims";
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Router } from "express";
 import { createApp } from "../app.ts";
@@ -14,6 +15,7 @@ import { fixedClock } from "../clock.ts";
 import { SYSTEM_ACTOR } from "../core/caller.ts";
 import type { DirectorySource } from "../core/directory/ldap/directory-source.ts";
 import { createJobRunner } from "../core/jobs/job-runner.ts";
+import { DEFAULT_ID_TOKEN_ALGORITHMS, type OidcSettings } from "../core/oidc/oidc-settings.ts";
 import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";
 import { createPinHasher, type PinHasher } from "../crypto/pin-hasher.ts";
@@ -45,7 +47,26 @@ export interface TestAppOptions {
   logger?: Logger;
   /** PIN hashing other than the test pepper at today's parameters (the rehash test). */
   pins?: PinHasher;
+  /**
+   * Single sign-on (test/test-identity-provider.ts): the provider and client; the rest defaults (scopes,
+   * `groups` claim, role names as group names, no MFA), and PINDESK_PUBLIC_URL is the app's own address.
+   */
+  oidc?: Pick<OidcSettings, "issuer" | "clientId" | "clientAuth"> & Partial<OidcSettings>;
+  /** PINDESK_LOCAL_SIGN_IN=false: the user-name-and-password form is off. */
+  localSignIn?: boolean;
 }
+
+/** An app's single sign-on settings from a test's: the defaults config.ts would give, and its own origin. */
+const ssoSettings = (oidc: NonNullable<TestAppOptions["oidc"]>, baseUrl: string): OidcSettings => ({
+  scopes: "openid profile email",
+  displayName: "Litware Test IdP",
+  rolesClaim: "groups",
+  roleMap: DEFAULT_ROLE_MAP,
+  requireMfa: { kind: "off" },
+  idTokenAlgorithms: DEFAULT_ID_TOKEN_ALGORITHMS,
+  publicOrigin: baseUrl,
+  ...oidc,
+});
 
 export async function startTestApp(engine: Engine, options: TestAppOptions = {}) {
   const database = await openTestDatabase(engine);
@@ -64,6 +85,10 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     chunkSize: 40,
     setPinChunkSize: 10,
   });
+  // Listening first, so the app may know its own address (single sign-on's redirect URI is made from it).
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app = createApp({
     db: database.db,
     clock,
@@ -73,14 +98,13 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     pinChecksPerMinute: options.pinChecksPerMinute,
     passwords,
     trustProxy: options.trustProxy,
-    publicOrigins: options.publicOrigins,
+    publicOrigins: options.publicOrigins ?? (options.oidc ? [baseUrl] : undefined),
     directory: options.directory,
+    oidc: options.oidc ? ssoSettings(options.oidc, baseUrl) : undefined,
+    ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
     webDistDir: options.webDistDir,
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on("request", app);
   let accountNumber = 0;
 
   /** Creates a console account with these roles and the test password; answers its user name. */
@@ -120,7 +144,9 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     return { key, client, check };
   }
 
-  const administrator = await signedIn(["CsAdministrator"]);
+  // With the form turned off nobody signs in with a password: tests sign in through the provider.
+  const administrator =
+    options.localSignIn === false ? new HttpClient(baseUrl) : await signedIn(["CsAdministrator"]);
 
   return {
     db: database.db,

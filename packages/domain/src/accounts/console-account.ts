@@ -63,11 +63,17 @@ export interface ConsoleAccount {
   /**
    * `local`: a PinDesk password, roles set here — the break-glass accounts that work while the domain is
    * down. `domain`: signed in with the domain password; roles are the AD groups', read-only here.
+   * `oidc`: signed in through the identity provider (single sign-on); roles are its claims', taken at each
+   * sign-in, read-only here.
    */
-  source: "local" | "domain";
+  source: "local" | "domain" | "oidc";
+  /** For a single sign-on account: the identity provider (its issuer URL); null otherwise. */
+  provider: string | null;
+  /** For a single sign-on account: its subject (`sub`) at that provider; null otherwise. */
+  subject: string | null;
   createdAt: string;
   lastSignInAt: string | null;
-  /** Null for a domain account: its password is the domain's. */
+  /** Null for a domain or single sign-on account: PinDesk holds no password for it. */
   passwordChangedAt: string | null;
 }
 

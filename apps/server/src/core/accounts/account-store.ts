@@ -26,6 +26,8 @@ export function toConsoleAccount(row: AccountRow): ConsoleAccount {
     roles: knownRoles(row.roles),
     disabled: row.disabled,
     source: row.source,
+    provider: row.source === "oidc" ? row.provider : null,
+    subject: row.source === "oidc" ? row.external_id : null,
     createdAt: row.created_at.toISOString(),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     passwordChangedAt: row.source === "local" ? row.password_changed_at.toISOString() : null,
@@ -104,6 +106,65 @@ export function saveDomainAccount(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The console account a single sign-on subject signed in as before, at this provider. */
+export const findOidcAccount = (db: Kysely<Database>, provider: string, subject: string) =>
+  db
+    .selectFrom("console_accounts")
+    .selectAll()
+    .where("source", "=", "oidc")
+    .where("provider", "=", provider)
+    .where("external_id", "=", subject)
+    .executeTakeFirst();
+
+export interface OidcSignIn {
+  /** The identity provider: its issuer URL. */
+  provider: string;
+  /** The subject (`sub`): the account's id at that provider, which never changes. */
+  subject: string;
+  username: string;
+  displayName: string;
+  roles: readonly CsRole[];
+}
+
+/**
+ * The console account of a single sign-on: made the first time, its name, display name and roles (the
+ * claims') brought up to date after. Keyed by (source, subject) as domain accounts are by objectGUID; a row of
+ * that subject from another provider is not taken over (undefined: the caller refuses the sign-in).
+ */
+export function saveOidcAccount(
+  trx: Kysely<Database>,
+  account: OidcSignIn,
+  at: Date,
+): Promise<AccountRow | undefined> {
+  return trx
+    .insertInto("console_accounts")
+    .values({
+      username: account.username,
+      display_name: account.displayName.slice(0, 128),
+      password_hash: null,
+      source: "oidc",
+      provider: account.provider,
+      external_id: account.subject,
+      roles: [...account.roles],
+      created_at: at,
+      updated_at: at,
+      password_changed_at: at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["source", "external_id"])
+        .doUpdateSet({
+          username: account.username,
+          display_name: account.displayName.slice(0, 128),
+          roles: [...account.roles],
+          updated_at: at,
+        })
+        .where("console_accounts.provider", "=", account.provider),
+    )
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function findAccountById(db: Kysely<Database>, id: number) {

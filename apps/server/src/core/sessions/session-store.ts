@@ -13,6 +13,8 @@ export interface NewSession {
   userAgent: string | null;
   /** For a domain account: its roles were read from AD now. */
   rolesCheckedAt?: Date;
+  /** For a single sign-on: its ID token, sealed, for the provider's sign-out. */
+  sealedIdToken?: string;
 }
 
 /** A session as stored: for a domain account, which one and when its roles were last read from AD. */
@@ -34,6 +36,7 @@ export function createSessionStore(db: Kysely<Database>) {
           client_address: session.clientAddress,
           user_agent: session.userAgent?.slice(0, 512) ?? null,
           roles_checked_at: session.rolesCheckedAt ?? null,
+          id_token: session.sealedIdToken ?? null,
         })
         .execute();
     },
@@ -85,6 +88,16 @@ export function createSessionStore(db: Kysely<Database>) {
         .set({ roles_checked_at: at })
         .where("account_id", "=", accountId)
         .execute();
+    },
+
+    /** A single sign-on session's sealed ID token (null for other sessions). */
+    async sealedIdToken(idHash: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("sessions")
+        .select("id_token")
+        .where("id_hash", "=", idHash)
+        .executeTakeFirst();
+      return row?.id_token ?? null;
     },
 
     async touch(idHash: string, at: Date): Promise<void> {

@@ -38,9 +38,21 @@ export interface AccountsCaller extends Caller {
 
 type AccountRow = Selectable<ConsoleAccountsTable>;
 
-/** A domain account's roles and password are the domain's: PinDesk only reads them (issue 12). */
-const domainOwned = (row: AccountRow, what: string) =>
-  row.source === "domain" ? `${row.username} signs in with the domain: its ${what}.` : undefined;
+/**
+ * A domain account's roles and password are the domain's (issue 12); a single sign-on account's roles are
+ * its identity provider's claims and it has no password here (issue 13): PinDesk only reads them.
+ */
+const externallyOwned = (row: AccountRow, what: "roles" | "password") => {
+  if (row.source === "domain")
+    return what === "roles"
+      ? `${row.username} signs in with the domain: its roles come from its Active Directory groups: change them in AD.`
+      : `${row.username} signs in with the domain: its password is its domain password: reset it in Active Directory.`;
+  if (row.source === "oidc")
+    return what === "roles"
+      ? `${row.username} signs in with single sign-on: its roles come from the identity provider's group claim at each sign-in: change its groups there.`
+      : `${row.username} signs in with single sign-on: PinDesk holds no password for it.`;
+  return undefined;
+};
 
 export function createAccountService({
   db,
@@ -120,7 +132,7 @@ export function createAccountService({
         id,
         "account.setRoles",
         async (trx, row, guard) => {
-          guard(domainOwned(row, "roles come from its Active Directory groups: change them in AD"));
+          guard(externallyOwned(row, "roles"));
           guard(roleChangeProblem(await adminChange(trx, caller, row), roles));
           return updateAccount(trx, id, { roles: [...roles] }, clock.now());
         },
@@ -148,7 +160,7 @@ export function createAccountService({
     ): Promise<AccountWithPassword> {
       const passwordHash = await passwords.hash(password);
       const account = await change(caller, id, "account.resetPassword", (trx, row, guard) => {
-        guard(domainOwned(row, "password is its domain password: reset it in Active Directory"));
+        guard(externallyOwned(row, "password"));
         const now = clock.now();
         return updateAccount(trx, id, { password_hash: passwordHash, password_changed_at: now }, now);
       });

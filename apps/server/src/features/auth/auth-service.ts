@@ -3,7 +3,8 @@
  * throttled before the password is checked (sign-in-gate.ts, docs/decisions/0006); one answer and about one
  * duration for an unknown user and a wrong password; a new session id and a new device cookie at every
  * sign-in; disabled accounts and accounts without a role told so only after a correct password. Every
- * outcome is audited in the transaction that records it.
+ * outcome is audited in the transaction that records it. `openSession` opens the session of any sign-in —
+ * this form's, and single sign-on's (features/oidc, through browser-sessions.ts) — the same way.
  */
 import { permissionsOf } from "@pindesk/domain/auth/permissions";
 import { sessionExpiries, sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session-rules";
@@ -13,7 +14,7 @@ import {
   WRONG_CREDENTIALS_MESSAGE,
 } from "@pindesk/domain/auth/sign-in";
 import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import {
   findDomainAccount,
   findLocalAccount,
@@ -22,25 +23,22 @@ import {
   updateAccount,
 } from "../../core/accounts/account-store.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
-import { type AuditActor, accountActor, type ConsoleSession } from "../../core/caller.ts";
+import {
+  type AccountSignIn,
+  type AuditActor,
+  accountActor,
+  type ConsoleSession,
+  type RequestOrigin,
+} from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { createDomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
 import { CoreError } from "../../core/errors.ts";
 import { createSessionStore } from "../../core/sessions/session-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
-import type { ConsoleAccountsTable } from "../../db/schema.ts";
+import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
 import { createRoleRecheck, ROLE_RECHECK_MS, unavailable } from "./domain-roles.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
 import { createSignInGate } from "./sign-in-gate.ts";
-
-export interface RequestOrigin {
-  clientAddress: string;
-  userAgent: string | null;
-  /** The session id the browser already had, ended at sign-in so ids never carry across. */
-  previousSessionId: string | undefined;
-  /** The browser's device cookie, if it has one: a device known for the account is throttled on its own. */
-  deviceCookie: string | undefined;
-}
 
 /** What a sign-in needs of the console account signing in. */
 type SigningIn = Pick<
@@ -54,8 +52,13 @@ export function createAuthService({
   passwords,
   vault,
   directory,
+  oidc,
+  localSignIn = true,
   sessionTimeouts: timeouts,
-}: Pick<CoreDependencies, "db" | "clock" | "passwords" | "sessionTimeouts" | "vault" | "directory">) {
+}: Pick<
+  CoreDependencies,
+  "db" | "clock" | "passwords" | "sessionTimeouts" | "vault" | "directory" | "oidc" | "localSignIn"
+>) {
   const sessions = createSessionStore(db);
   const throttle = createThrottleStore(db);
   // The vault seals the device-cookie key (decision 0006).
@@ -149,7 +152,67 @@ export function createAuthService({
     return { account, roles, source: "domain" as const, attempt, failureId };
   }
 
+  /** A sealed ID token the vault can no longer open (the pepper changed) is only a missing hint. */
+  const openSealed = (sealed: string) => {
+    try {
+      return vault.open(sealed);
+    } catch {
+      return undefined;
+    }
+  };
+
   const findInDomain = (name: string, now: Date) => domainAccounts?.find(name, now).catch(unavailable);
+
+  /**
+   * A new console session for an account that has proved who it is, however it did (a password here, the
+   * domain's, the identity provider): a new 256-bit id, the id the browser had ended, the sign-in time and
+   * its audit event, in one transaction with whatever else the sign-in writes (`alongside`).
+   */
+  async function openSession(
+    signIn: AccountSignIn,
+    origin: Pick<RequestOrigin, "clientAddress" | "userAgent" | "previousSessionId">,
+    now: Date = clock.now(),
+    alongside?: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<{ sessionId: string; info: SessionInfo }> {
+    const { account, roles, source } = signIn;
+    const sessionId = newSessionId();
+    const session: ConsoleSession = {
+      idHash: hashSessionId(sessionId),
+      accountId: account.id,
+      username: account.username,
+      displayName: account.display_name,
+      roles,
+      csrfToken: newCsrfToken(),
+      createdAt: now,
+      lastSeenAt: now,
+    };
+    await db.transaction().execute(async (trx) => {
+      await alongside?.(trx);
+      if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
+      await sessions.insert(trx, {
+        idHash: session.idHash,
+        accountId: account.id,
+        csrfToken: session.csrfToken,
+        at: now,
+        clientAddress: origin.clientAddress,
+        userAgent: origin.userAgent,
+        ...(source === "domain" ? { rolesCheckedAt: now } : {}),
+        ...(signIn.idToken ? { sealedIdToken: vault.seal(signIn.idToken) } : {}),
+      });
+      await updateAccount(trx, account.id, { last_sign_in_at: now }, now);
+      await writeAuditEvent(trx, {
+        at: now,
+        actor: accountActor(session),
+        action: "auth.signIn",
+        target: { type: "account", id: account.id, name: account.username },
+        outcome: "Success",
+        // Which source authenticated the sign-in: a PinDesk password, the domain's, or the identity provider.
+        details: { source, ...signIn.details },
+        clientAddress: origin.clientAddress,
+      });
+    });
+    return { sessionId, info: describe(session) };
+  }
 
   return {
     /** The idle and absolute limits sessions keep (the cookie lives as long as the absolute one). */
@@ -160,6 +223,12 @@ export function createAuthService({
       request: SignInRequest,
       origin: RequestOrigin,
     ): Promise<{ sessionId: string; deviceCookie: string; info: SessionInfo }> {
+      if (!localSignIn) {
+        throw new CoreError(
+          "local_sign_in_off",
+          "Sign-in with a user name and password is turned off here: sign in with your organisation's single sign-on.",
+        );
+      }
       const now = clock.now();
       const verified = await verify(request, origin, now);
       const { account, roles, source } = verified;
@@ -177,59 +246,25 @@ export function createAuthService({
           "This account holds no Lync administrator role, so it cannot use PinDesk. Ask a CsAdministrator to assign one.",
         );
       }
-
-      const sessionId = newSessionId();
-      const session: ConsoleSession = {
-        idHash: hashSessionId(sessionId),
-        accountId: account.id,
-        username: account.username,
-        displayName: account.display_name,
-        roles,
-        csrfToken: newCsrfToken(),
-        createdAt: now,
-        lastSeenAt: now,
-      };
       const rehash =
         account.password_hash && passwords.needsRehash(account.password_hash)
           ? await passwords.hash(request.password)
           : undefined;
-      await db.transaction().execute(async (trx) => {
+      const opened = await openSession({ account, roles, source }, origin, now, async (trx) => {
         await throttle.withdraw(trx, verified.failureId);
-        if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
-        await sessions.insert(trx, {
-          idHash: session.idHash,
-          accountId: account.id,
-          csrfToken: session.csrfToken,
-          at: now,
-          clientAddress: origin.clientAddress,
-          userAgent: origin.userAgent,
-          ...(source === "domain" ? { rolesCheckedAt: now } : {}),
-        });
-        await updateAccount(
-          trx,
-          account.id,
-          { last_sign_in_at: now, ...(rehash ? { password_hash: rehash } : {}) },
-          now,
-        );
-        await writeAuditEvent(trx, {
-          at: now,
-          actor: accountActor(session),
-          action: "auth.signIn",
-          target: { type: "account", id: account.id, name: account.username },
-          outcome: "Success",
-          // Which source authenticated the sign-in: a PinDesk password, or the domain's.
-          details: { source },
-          clientAddress: origin.clientAddress,
-        });
+        if (rehash) await updateAccount(trx, account.id, { password_hash: rehash }, now);
       });
-      return {
-        sessionId,
-        deviceCookie: await signInGate.deviceCookieFor(account.id, now),
-        info: describe(session),
-      };
+      return { ...opened, deviceCookie: await signInGate.deviceCookieFor(account.id, now) };
     },
 
-    async signOut(session: ConsoleSession, clientAddress: string): Promise<void> {
+    openSession,
+
+    /**
+     * Ends the session, here and on every replica. For a single sign-on session whose provider offers
+     * RP-initiated logout, answers the provider's end-session URL, for the browser to end its session there.
+     */
+    async signOut(session: ConsoleSession, clientAddress: string): Promise<{ endSessionUrl?: string }> {
+      const sealed = oidc ? await sessions.sealedIdToken(session.idHash) : null;
       await db.transaction().execute(async (trx) => {
         await sessions.delete(trx, session.idHash);
         await writeAuditEvent(trx, {
@@ -238,9 +273,13 @@ export function createAuthService({
           action: "auth.signOut",
           target: { type: "account", id: session.accountId, name: session.username },
           outcome: "Success",
+          ...(sealed ? { details: { source: "oidc" } } : {}),
           clientAddress,
         });
       });
+      if (!oidc || sealed === null) return {};
+      const endSessionUrl = await oidc.endSessionUrl(openSealed(sealed));
+      return endSessionUrl ? { endSessionUrl } : {};
     },
 
     /** The live session for a cookie's id, or undefined; an expired one is deleted on the way. */

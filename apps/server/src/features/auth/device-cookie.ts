@@ -10,7 +10,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
-import { cookieName, cookieOptions, readCookie } from "./session-cookie.ts";
+import { cookieName, cookieOptions, readCookie } from "../../http/cookies.ts";
 
 const DEVICE_COOKIE = "pindesk_device";
 export const DEVICE_COOKIE_LIFETIME_MS = 90 * 24 * 60 * 60_000;

@@ -1,5 +1,6 @@
 /** /api/auth: sign in, sign out, and who is signed in. */
 import { SignInRequest } from "@pindesk/domain/auth/sign-in";
+import type { SignOutAnswer } from "@pindesk/domain/auth/single-sign-on";
 import { defineRoute } from "../../http/define-route.ts";
 import { clientAddress, requireSession } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
@@ -32,11 +33,14 @@ export function authRoutes(auth: AuthService): RouteDefinition[] {
       method: "post",
       path: "/auth/sign-out",
       access: "signedIn",
-      summary: "End this session, here and on every replica",
+      summary:
+        "End this session, here and on every replica; for a single sign-on session, answers the identity provider's end-session URL",
       handle: async (_input, req, res) => {
-        await auth.signOut(requireSession(req), clientAddress(req));
+        const { endSessionUrl } = await auth.signOut(requireSession(req), clientAddress(req));
         clearSessionCookie(req, res);
-        res.status(204).end();
+        // RP-initiated logout: the browser goes there next to end its session at the provider too.
+        if (endSessionUrl) res.json({ endSessionUrl } satisfies SignOutAnswer);
+        else res.status(204).end();
       },
     }),
     defineRoute({

@@ -5,38 +5,14 @@
  * cookie (device-cookie.ts) is made the same way.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { CookieOptions, Request, Response } from "express";
+import type { Request, Response } from "express";
+import { cookieName, cookieOptions, readCookie } from "../../http/cookies.ts";
 
 const SESSION_COOKIE = "pindesk_session";
 
 export const newSessionId = () => randomBytes(32).toString("base64url");
 export const newCsrfToken = () => randomBytes(32).toString("base64url");
 export const hashSessionId = (id: string) => createHash("sha256").update(id).digest("hex");
-
-/** A cookie's name on this request: with the `__Host-` prefix over HTTPS. */
-export const cookieName = (req: Request, name: string) => (req.secure ? `__Host-${name}` : name);
-
-export const cookieOptions = (req: Request): CookieOptions => ({
-  httpOnly: true,
-  sameSite: "strict",
-  path: "/",
-  secure: req.secure,
-});
-
-/** The value of one of our cookies, when the request carries it and it has the shape `valid` wants. */
-export function readCookie(req: Request, name: string, valid: RegExp): string | undefined {
-  const header = req.get("cookie");
-  if (!header) return undefined;
-  const wanted = cookieName(req, name);
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === wanted) {
-      const value = part.slice(eq + 1).trim();
-      return valid.test(value) ? value : undefined;
-    }
-  }
-  return undefined;
-}
 
 // Ids are base64url; anything else was not made here.
 export const readSessionId = (req: Request) => readCookie(req, SESSION_COOKIE, /^[A-Za-z0-9_-]{43}$/);
