@@ -1,6 +1,7 @@
 /** `npm run pindesk -- <command>`: administration from the terminal, against the same database as the server. */
 import { ACCOUNTS_USAGE, accountsCommand } from "./accounts-command.ts";
 import { UsageError } from "./cli-support.ts";
+import { DIRECTORY_USAGE, directoryCommand } from "./directory-command.ts";
 import { SEED_USAGE, seedCommand } from "./seed-command.ts";
 import { SERVICE_KEYS_USAGE, serviceKeysCommand } from "./service-keys-command.ts";
 
@@ -9,12 +10,14 @@ const USAGE = `Usage: npm run pindesk -- <command>
 Commands:
   ${SEED_USAGE}
   ${ACCOUNTS_USAGE}
-  ${SERVICE_KEYS_USAGE}`;
+  ${SERVICE_KEYS_USAGE}
+  ${DIRECTORY_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   seed: seedCommand,
   accounts: accountsCommand,
   "service-keys": serviceKeysCommand,
+  directory: directoryCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

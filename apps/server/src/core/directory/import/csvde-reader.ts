@@ -81,7 +81,8 @@ function values(file: string, attribute: string, field: string, line: number): E
       const binary = BINARY.exec(part);
       if (!binary) return part;
       const hex = binary[1] ?? "";
-      if (hex.length % 2 !== 0) throw new ExportFileError(file, line, `${attribute} has an odd number of hex digits`);
+      if (hex.length % 2 !== 0)
+        throw new ExportFileError(file, line, `${attribute} has an odd number of hex digits`);
       return Buffer.from(hex, "hex");
     });
 }
@@ -94,7 +95,11 @@ export async function* readCsvde(file: string, attributes: AttributeMap): AsyncG
     if (!header) {
       header = fields.map((name) => name.trim());
       if (header[0]?.toLowerCase() !== "dn")
-        throw new ExportFileError(file, line, `is not a csvde header: its first column is not DN (${header[0]})`);
+        throw new ExportFileError(
+          file,
+          line,
+          `is not a csvde header: its first column is not DN (${header[0]})`,
+        );
       const seen = new Set<string>();
       for (const name of header) {
         if (!/^[A-Za-z][A-Za-z0-9-]*(;[A-Za-z0-9-]+)*$/.test(name))

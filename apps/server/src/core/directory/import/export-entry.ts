@@ -25,13 +25,19 @@ export function attributeNames(attributes: AttributeMap): Map<string, string> {
   return names;
 }
 
-/** Bytes that are UTF-8 text become the text (LDIF base64-encodes any value with a non-ASCII letter). */
+/**
+ * Bytes that are UTF-8 text become the text (LDIF base64-encodes any value with a non-ASCII letter); bytes
+ * that are not, or that hold control characters other than tab and line breaks (objectSid), stay bytes.
+ */
 function asText(value: Buffer): string | Buffer {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(value);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(value);
   } catch {
     return value;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? value : text;
 }
 
 export class EntryBuilder {

@@ -9,7 +9,7 @@
  * would put wrong names in the directory (decision 0020).
  */
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 
@@ -95,7 +95,8 @@ export async function* exportLines(file: string): AsyncGenerator<TextLine> {
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
     );
   }
-  const lines = createInterface({ input: Readable.from(decodedChunks(file, encoding)), crlfDelay: Infinity });
+  const input = Readable.from(decodedChunks(file, encoding));
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const text of lines) {
@@ -103,6 +104,22 @@ export async function* exportLines(file: string): AsyncGenerator<TextLine> {
       yield { text: line === 1 ? text.replace(/^\uFEFF/, "") : text, line };
     }
   } finally {
+    // A reader that stops early (a malformed record) closes the file now, not when it is collected.
     lines.close();
+    input.destroy();
+  }
+}
+
+/** Size and modification time: the file is the same one when they are. */
+export async function fileStamp(file: string) {
+  try {
+    const { size, mtimeMs } = await stat(file);
+    return `${size}:${mtimeMs}`;
+  } catch (error) {
+    throw new ExportFileError(
+      file,
+      null,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
   }
 }

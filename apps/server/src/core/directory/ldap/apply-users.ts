@@ -66,16 +66,27 @@ async function poolIds(
   return ids;
 }
 
-/** Entries whose unique keys another user already holds (in this page or the table), refused with who. */
+/**
+ * Entries whose unique keys another user already holds (in this page or the table), refused with who. Each
+ * entry's keys are worked out once and rows are matched to entries by key, so a page costs one lookup per
+ * row found, not one per row and entry (a re-import of 10 000 known users took minutes that way).
+ */
 async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Promise<Map<string, string>> {
   const refused = new Map<string, string>();
-  const holders = new Map<string, { guid: string | null; dn: string }>();
+  /** Who in this page claims each `label:key`, with its logon (a GUID-less row of that logon is them). */
+  const claims = new Map<string, { guid: string; dn: string; logon: string }>();
+  const keysByLabel = new Map<string, string[]>();
   for (const { objectGuid, user } of users) {
-    for (const [label, key] of uniqueKeys(user)) {
-      const holder = holders.get(`${label}:${key}`);
-      if (holder && holder.guid !== objectGuid)
-        refused.set(objectGuid, `its ${label} is also ${holder.dn}'s`);
-      else holders.set(`${label}:${key}`, { guid: objectGuid, dn: user.distinguishedName });
+    const keys = uniqueKeys(user);
+    const logon = keys[0]?.[1] ?? "";
+    for (const [label, key] of keys) {
+      const claimed = claims.get(`${label}:${key}`);
+      if (claimed && claimed.guid !== objectGuid) {
+        refused.set(objectGuid, `its ${label} is also ${claimed.dn}'s`);
+        continue;
+      }
+      claims.set(`${label}:${key}`, { guid: objectGuid, dn: user.distinguishedName, logon });
+      keysByLabel.set(label, [...(keysByLabel.get(label) ?? []), key]);
     }
   }
   const logonOf = sql`lower(u.netbios_domain) || '\\' || u.sam_key`;
@@ -86,11 +97,7 @@ async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Prom
     UPN: sql`lower(u.user_principal_name)`,
   };
   for (const [label, expression] of Object.entries(column)) {
-    const keys = users.flatMap(({ user }) =>
-      uniqueKeys(user)
-        .filter(([l]) => l === label)
-        .map(([, key]) => key),
-    );
+    const keys = keysByLabel.get(label) ?? [];
     if (keys.length === 0) continue;
     const rows = await sql<{
       key: string;
@@ -101,14 +108,12 @@ async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Prom
       select ${expression} as key, ${logonOf} as logon, u.object_guid, u.distinguished_name
       from directory_users u where ${expression} = any(${keys})`.execute(trx);
     for (const row of rows.rows) {
-      for (const { objectGuid, user } of users) {
-        const [[, logon] = ["", ""]] = uniqueKeys(user);
-        const mine = uniqueKeys(user).some(([l, key]) => l === label && key === row.key);
-        // A row without a GUID and of the same logon is this person, seeded or imported before: adopted.
-        const same = row.object_guid === objectGuid || (row.object_guid === null && row.logon === logon);
-        if (mine && !same && !refused.has(objectGuid))
-          refused.set(objectGuid, `its ${label} is already ${row.distinguished_name}'s`);
-      }
+      const claimant = claims.get(`${label}:${row.key}`);
+      if (!claimant || refused.has(claimant.guid)) continue;
+      // A row without a GUID and of the same logon is this person, seeded or imported before: adopted.
+      const same =
+        row.object_guid === claimant.guid || (row.object_guid === null && row.logon === claimant.logon);
+      if (!same) refused.set(claimant.guid, `its ${label} is already ${row.distinguished_name}'s`);
     }
   }
   return refused;
