@@ -22,6 +22,7 @@ export const MAX_SEARCH_TEXT_LENGTH = 256;
  * A query is kept as a .usf file (saved queries, jobs), which is XML 1.0: it cannot hold NUL or the other
  * control characters but tab and line breaks, nor U+FFFE/U+FFFF. No directory value holds them either.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching these control characters is the point.
 const NOT_STORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function storable(schema: z.ZodString) {
