@@ -61,7 +61,6 @@ if (counted < users) {
   console.log(`Adding ${users - counted} synthetic users to the DC (about 5 ms each, growing)…`);
   for (let left = users - counted; left > 0; left -= 10_000) await addTestUsers(Math.min(10_000, left), seed);
 }
-const total = await countUsers(SYNTHETIC_OU);
 phases.end("directory");
 
 const source: DirectorySource = {
@@ -94,6 +93,7 @@ await new Promise<void>((resolve, reject) => {
 });
 const ldapsearchSeconds = (performance.now() - ldapsearchStart) / 1000;
 const dumped = (readFileSync(dump, "utf8").match(/^dn: /gm) ?? []).length;
+const total = dumped;
 console.log(
   `ldapsearch: ${dumped} entries in ${ldapsearchSeconds.toFixed(1)} s = ${(dumped / ldapsearchSeconds).toFixed(0)}/s`,
 );
@@ -126,6 +126,21 @@ const changes = Array.from({ length: changedCount }, (_, i) => {
 const modifyStart = performance.now();
 await ldapModify(paths.caFile, changes);
 const modifySeconds = (performance.now() - modifyStart) / 1000;
+// The DC's own part: the search for what changed since the watermark, over the domain, as the pass makes it.
+const watermark = await readWatermark();
+const changedSearchStart = performance.now();
+await new Promise<void>((resolve, reject) => {
+  execFile(
+    "sh",
+    [
+      "-c",
+      `ldapsearch -LLL -o ldif-wrap=no -H ${facts.url} -x -D '${facts.bindDn}' -w '${facts.bindPassword}' -b '${facts.baseDn}' -E pr=${pageSize}/noprompt '(&(objectCategory=person)(objectClass=user)(uSNChanged>=${watermark + 1n}))' ${attributes.map((a) => `'${a}'`).join(" ")} > /dev/null`,
+    ],
+    { env: { ...process.env, LDAPTLS_CACERT: facts.caFile } },
+    (error) => (error ? reject(error) : resolve()),
+  );
+});
+const changedSearchSeconds = (performance.now() - changedSearchStart) / 1000;
 const incremental = await runSyncPass({
   db: database.db,
   clock: systemClock,
@@ -206,6 +221,7 @@ const results = {
     changedInAd: changedCount,
     changed: incremental.changed,
     seconds: round(incremental.seconds),
+    dcChangedSearchSeconds: round(changedSearchSeconds),
     ldapmodifySeconds: round(modifySeconds),
   },
   signIn: { http: signIn, bareBind: bind },
@@ -222,7 +238,7 @@ const md = `# Directory benchmark — ${results.at} (${results.engine}, ${total}
 | Figure | Measured | Baseline (same run) | Target |
 |---|---|---|---|
 | Full sync of ${full.added} users | ${results.fullSync.seconds} s (${results.fullSync.perSecond}/s) | ldapsearch ${results.ldapsearch.seconds} s (${results.ldapsearch.perSecond}/s) | ≤ 60 s ${mark(results.fullSync.seconds <= 60)}; ≥ 50 % of ldapsearch's rate: ${Math.round(results.fullSync.shareOfLdapsearch * 100)} % ${mark(results.fullSync.shareOfLdapsearch >= 0.5)} |
-| Incremental sync, ${changedCount} changed | ${results.incrementalSync.seconds} s (${incremental.changed} written) | the ldapmodify itself ${results.incrementalSync.ldapmodifySeconds} s | ≤ 2 s ${mark(results.incrementalSync.seconds <= 2)} |
+| Incremental sync, ${changedCount} changed | ${results.incrementalSync.seconds} s (${incremental.changed} written) | the DC's search for the changed users alone (ldapsearch) ${results.incrementalSync.dcChangedSearchSeconds} s | ≤ 2 s ${mark(results.incrementalSync.seconds <= 2)} |
 | Domain sign-in (${signIns}) | p50 ${signIn.p50.toFixed(1)} ms, p95 ${signIn.p95.toFixed(1)} ms | bare LDAPS bind p50 ${bind.p50.toFixed(1)} ms, p95 ${bind.p95.toFixed(1)} ms | p95 ≤ 150 ms ${mark(signIn.p95 <= 150)} |
 
 Other processes' share of the cores per phase: ${Object.entries(phases.otherLoad)
@@ -231,6 +247,11 @@ Other processes' share of the cores per phase: ${Object.entries(phases.otherLoad
 `;
 writeFileSync(path.join(folder, `${day}-directory.md`), md);
 console.log(`\n${md}`);
+
+async function readWatermark(): Promise<bigint> {
+  const { createSyncStore } = await import("../apps/server/src/core/directory/ldap/sync-store.ts");
+  return BigInt((await createSyncStore(database.db).state())?.highest_usn ?? "0");
+}
 
 async function countUsers(base: string): Promise<number> {
   const client = new Client({ url: facts.url, tlsOptions: { ca: [readFileSync(facts.caFile)] } });

@@ -131,7 +131,7 @@ export function createAuthService({
     }
     const right = await domainAccounts.checkPassword(domain, request.password).catch(unavailable);
     if (!domain || !right) throw await wrong(domain ? "WrongPassword" : "UnknownAccount");
-    const roles = await domainAccounts.roles(domain).catch(unavailable);
+    const { roles } = domain;
     const signIn = {
       objectGuid: domain.objectGuid,
       logon: domain.logon,

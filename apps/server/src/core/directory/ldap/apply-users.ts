@@ -91,6 +91,7 @@ async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Prom
   }
   const logonOf = sql`lower(u.netbios_domain) || '\\' || u.sam_key`;
   const column = {
+    // The logon as one string has no index; its sam_key part has (directory_users_sam), and matches it.
     logon: logonOf,
     DN: sql`u.dn_key`,
     "SIP address": sql`u.sip_key`,
@@ -99,6 +100,11 @@ async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Prom
   for (const [label, expression] of Object.entries(column)) {
     const keys = keysByLabel.get(label) ?? [];
     if (keys.length === 0) continue;
+    // A logon is looked up by its sam_key part (indexed) and compared whole below.
+    const where =
+      label === "logon"
+        ? sql`u.sam_key = any(${keys.map((key) => key.slice(key.indexOf("\\") + 1))})`
+        : sql`${expression} = any(${keys})`;
     const rows = await sql<{
       key: string;
       logon: string;
@@ -106,7 +112,7 @@ async function collisions(trx: Kysely<Database>, users: readonly AdUser[]): Prom
       distinguished_name: string;
     }>`
       select ${expression} as key, ${logonOf} as logon, u.object_guid, u.distinguished_name
-      from directory_users u where ${expression} = any(${keys})`.execute(trx);
+      from directory_users u where ${where}`.execute(trx);
     for (const row of rows.rows) {
       const claimant = claims.get(`${label}:${row.key}`);
       if (!claimant || refused.has(claimant.guid)) continue;
@@ -174,16 +180,21 @@ export async function applyUsers(
       trx,
       accepted.flatMap((u) => (u.pool ? [u.pool] : [])),
     );
-    // Adopt users of the same logon that came without a GUID (seeded, or imported from a file).
-    for (const { objectGuid, user } of accepted) {
-      await trx
-        .updateTable("directory_users")
-        .set({ object_guid: objectGuid })
-        .where("object_guid", "is", null)
-        .where(sql`lower(netbios_domain)`, "=", user.netbiosDomain.toLowerCase())
-        .where("sam_key", "=", user.samAccountName.toLowerCase())
-        .execute();
-    }
+    // Adopt users of the same logon that came without a GUID (seeded, or imported from a file): one
+    // statement for the page, matched on the logon's unique index.
+    const unkeyed = await trx
+      .selectFrom("directory_users")
+      .select("id")
+      .where("object_guid", "is", null)
+      .limit(1)
+      .execute();
+    if (unkeyed.length > 0)
+      await sql`
+      update directory_users u set object_guid = v.guid::uuid
+      from unnest(${accepted.map((u) => u.objectGuid)}::text[],
+                  ${accepted.map((u) => u.user.netbiosDomain.toLowerCase())}::text[],
+                  ${accepted.map((u) => u.user.samAccountName.toLowerCase())}::text[]) as v(guid, domain, sam)
+      where u.object_guid is null and lower(u.netbios_domain) = v.domain and u.sam_key = v.sam`.execute(trx);
     const rows = accepted.map(({ user, pool }) =>
       toDirectoryRow({
         ...user,

@@ -143,11 +143,17 @@ class Pass {
     this.domainDn = domainDnOf(options.source.baseDns[0] ?? "");
   }
 
-  private pages(base: string, filter: string, attributes: string[], controls?: typeof SHOW_DELETED) {
+  private pages(
+    base: string,
+    filter: string,
+    attributes: string[],
+    controls?: typeof SHOW_DELETED,
+    scope: "sub" | "one" = "sub",
+  ) {
     return this.client.searchPaginated(
       base,
       {
-        scope: "sub",
+        scope,
         filter,
         attributes,
         paged: { pageSize: this.options.source.pageSize },
@@ -217,11 +223,13 @@ class Pass {
     }
     await this.removeGuids(movedOut, "moved out of the synced OUs");
     const deleted: string[] = [];
+    // Tombstones live in CN=Deleted Objects: searched there, not across the whole domain (a scan on Samba).
     for await (const page of this.pages(
-      this.domainDn,
+      `CN=Deleted Objects,${this.domainDn}`,
       `(&(isDeleted=TRUE)(objectClass=user)${changed})`,
       ["objectGUID"],
       SHOW_DELETED,
+      "one",
     )) {
       for (const entry of page.searchEntries as LdapEntry[]) {
         const guid = guidOf(entry);
