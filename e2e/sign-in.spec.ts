@@ -40,6 +40,7 @@ test("the first administrator signs in with the password the server was started 
     "Users",
     "PIN Policy",
     "Audit log",
+    "Directory",
     "Console accounts",
   ]);
 });
@@ -53,10 +54,12 @@ test("a CsHelpDesk account sees Users only, and is told a page its roles do not 
   await expect(page.getByText("Needs the CsAdministrator role")).toBeVisible();
 });
 
-test("a CsViewOnlyAdministrator sees Users and the Audit log, but not Console accounts", async ({ page }) => {
+test("a CsViewOnlyAdministrator sees Users, the Audit log and Directory, but not Console accounts", async ({
+  page,
+}) => {
   await signInAs(page, ["CsViewOnlyAdministrator"]);
   await page.goto("/users");
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Audit log"]);
+  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Audit log", "Directory"]);
 });
 
 test("an ended session returns to sign-in, and signing in again returns to the same search", async ({
@@ -83,7 +86,7 @@ test("pages keep to the content security policy", async ({ page }) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await signInAs(page, ["CsAdministrator"]);
-  for (const path of ["/users?q=Ken", "/audit", "/accounts"]) {
+  for (const path of ["/users?q=Ken", "/audit", "/directory", "/accounts"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }

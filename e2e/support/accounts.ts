@@ -14,6 +14,9 @@ export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const SCALE_PORT = 4181;
 export const SCALE_URL = `http://127.0.0.1:${SCALE_PORT}`;
 export const SCALE_USERS = 10_000;
+/** The third server: connected to the development domain controller (scripts/dc), its users synced from AD. */
+export const DOMAIN_PORT = 4182;
+export const DOMAIN_URL = `http://127.0.0.1:${DOMAIN_PORT}`;
 export const ADMIN_PASSWORD = "e2e-first-admin-password";
 
 /** The server of the running test's project. */
@@ -22,7 +25,7 @@ const baseUrl = () => test.info().project.use.baseURL ?? BASE_URL;
 const admins = new Map<string, Promise<{ api: APIRequestContext; csrf: string }>>();
 
 /** An API client signed in as `admin` on this project's server, shared by the tests of one worker. */
-function adminApi() {
+export function adminApi() {
   const base = baseUrl();
   const existing = admins.get(base);
   if (existing) return existing;

@@ -117,7 +117,8 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-export async function startTestIdentityProvider() {
+/** `port`: a fixed one for a provider started before the server that trusts it (the browser tests'); else any. */
+export async function startTestIdentityProvider({ port: wantedPort = 0 }: { port?: number } = {}) {
   const clients = new Map<string, TestClient>();
   let keys: SigningKey[] = [newSigningKey()];
   let tamper: ((parts: IdTokenParts, idToken: string) => string) | undefined;
@@ -137,7 +138,10 @@ export async function startTestIdentityProvider() {
     }
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(wantedPort, "127.0.0.1", resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${port}`;
 

@@ -28,16 +28,17 @@ describe("MainNavigation", () => {
       ["Users", "/users"],
       ["PIN Policy", "/pin-policies"],
       ["Audit log", "/audit"],
+      ["Directory", "/directory"],
       ["Console accounts", "/accounts"],
     ]);
   });
 
   it.each([
     [["CsHelpDesk"], ["Users", "PIN Policy"]],
-    [["CsServerAdministrator"], ["Users", "PIN Policy", "Audit log"]],
+    [["CsServerAdministrator"], ["Users", "PIN Policy", "Audit log", "Directory"]],
     [
       ["CsHelpDesk", "CsViewOnlyAdministrator"],
-      ["Users", "PIN Policy", "Audit log"],
+      ["Users", "PIN Policy", "Audit log", "Directory"],
     ],
   ] as [CsRole[], string[]][])("lists for %j only the pages its roles may open", (roles, labels) => {
     expect(links(renderFor(roles)).map(([label]) => label)).toEqual(labels);

@@ -6,6 +6,7 @@
 import {
   DocumentBulletListRegular,
   LockClosedRegular,
+  OrganizationRegular,
   PeopleRegular,
   PersonKeyRegular,
 } from "@fluentui/react-icons";
@@ -13,6 +14,7 @@ import type { Permission } from "@pindesk/domain/auth/permissions";
 import type { ReactElement } from "react";
 import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
+import { DirectoryPage } from "../features/directory/components/directory-page.tsx";
 import { PinPoliciesPage } from "../features/pin-policies/components/pin-policies-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { paths } from "../lib/paths.ts";
@@ -49,6 +51,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <DocumentBulletListRegular aria-hidden />,
     permission: "audit:read",
     page: <AuditPage />,
+  },
+  {
+    path: paths.directory(),
+    label: "Directory",
+    icon: <OrganizationRegular aria-hidden />,
+    permission: "directory:read",
+    page: <DirectoryPage />,
   },
   {
     path: paths.accounts(),

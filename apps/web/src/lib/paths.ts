@@ -46,5 +46,6 @@ export const paths = {
   },
   pinPolicies: () => "/pin-policies",
   audit: () => "/audit",
+  directory: () => "/directory",
   accounts: () => "/accounts",
 };

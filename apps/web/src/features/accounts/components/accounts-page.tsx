@@ -1,4 +1,7 @@
-/** Console accounts (accounts:manage): who may sign in to PinDesk and with which Cs roles. */
+/**
+ * Console accounts (accounts:manage): who may sign in to PinDesk and with which Cs roles — local accounts,
+ * and the domain accounts that have signed in, with the roles their AD groups give them.
+ */
 import { Button, makeStyles, Spinner, Text, Title1, tokens } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { AccountWithPassword, ConsoleAccount } from "@pindesk/domain/accounts/console-account";
@@ -42,6 +45,12 @@ export function AccountsPage() {
       <Text>
         The people who may sign in to PinDesk. Roles are Lync's: each decides what its holder may see and do.
         Changing roles, disabling an account or resetting its password signs it out everywhere.
+      </Text>
+      <Text>
+        Domain and single sign-on accounts appear here once they have signed in, with their domain password or
+        through the identity provider; their roles come from their Active Directory groups or the provider's
+        group claim, read again at each sign-in. Local accounts are PinDesk's own, and still sign in while the
+        domain controller or the identity provider cannot be reached.
       </Text>
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ kind: "new" })}>

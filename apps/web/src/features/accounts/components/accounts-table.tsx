@@ -1,16 +1,27 @@
 import {
   Badge,
   Button,
+  Caption1,
   Menu,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { ConsoleAccount } from "@pindesk/domain/accounts/console-account";
 import { type Column, DataTable } from "../../../components/data-table.tsx";
+import { ReasonTooltip } from "../../../components/reason-tooltip.tsx";
 import { formatDateTime } from "../../../lib/format-date-time.ts";
+import { externallyOwnedReason, SOURCE_LABELS } from "../lib/account-source.ts";
+
+const useStyles = makeStyles({
+  source: { display: "flex", flexDirection: "column" },
+  // An issuer URL or a subject can be long and unbroken; it wraps rather than widening the table.
+  identity: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", maxWidth: "32ch" },
+});
 
 export type AccountAction = "roles" | "disable" | "enable" | "resetPassword";
 
@@ -23,8 +34,9 @@ interface AccountsTableProps {
 
 export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps) {
   const columns: Column<ConsoleAccount>[] = [
-    { title: "User name", cell: (account) => account.username },
+    { title: "User name", look: "oneLine", cell: (account) => account.username },
     { title: "Display name", cell: (account) => account.displayName },
+    { title: "Source", cell: (account) => <AccountSource account={account} /> },
     { title: "Roles", cell: (account) => account.roles.join(", ") || "No role (cannot sign in)" },
     {
       title: "Status",
@@ -36,6 +48,7 @@ export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps
     },
     {
       title: "Last sign-in",
+      look: "oneLine",
       cell: (account) => (account.lastSignInAt ? formatDateTime(account.lastSignInAt) : "Never"),
     },
     {
@@ -47,7 +60,26 @@ export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps
     },
   ];
   return (
-    <DataTable label="Console accounts" columns={columns} rows={accounts} rowKey={(account) => account.id} />
+    <DataTable
+      label="Console accounts"
+      fitContent
+      columns={columns}
+      rows={accounts}
+      rowKey={(account) => account.id}
+    />
+  );
+}
+
+/** Where the account signs in; for single sign-on, which provider and the account's subject there. */
+function AccountSource({ account }: { account: ConsoleAccount }) {
+  const styles = useStyles();
+  if (account.source !== "oidc") return SOURCE_LABELS[account.source];
+  return (
+    <div className={styles.source}>
+      <span>{SOURCE_LABELS.oidc}</span>
+      <Caption1 className={styles.identity}>Provider: {account.provider}</Caption1>
+      <Caption1 className={styles.identity}>Subject: {account.subject}</Caption1>
+    </div>
   );
 }
 
@@ -69,7 +101,9 @@ function AccountActions({ account, self, onAction }: AccountActionsProps) {
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
-          <MenuItem onClick={() => onAction(account, "roles")}>Change roles</MenuItem>
+          <AccountItem account={account} action="roles" onAction={onAction}>
+            Change roles
+          </AccountItem>
           {account.disabled ? (
             <MenuItem onClick={() => onAction(account, "enable")}>Enable</MenuItem>
           ) : (
@@ -77,9 +111,33 @@ function AccountActions({ account, self, onAction }: AccountActionsProps) {
               Disable
             </MenuItem>
           )}
-          <MenuItem onClick={() => onAction(account, "resetPassword")}>Reset password</MenuItem>
+          <AccountItem account={account} action="resetPassword" onAction={onAction}>
+            Reset password
+          </AccountItem>
         </MenuList>
       </MenuPopover>
     </Menu>
+  );
+}
+
+interface AccountItemProps {
+  account: ConsoleAccount;
+  action: "roles" | "resetPassword";
+  onAction: (account: ConsoleAccount, action: AccountAction) => void;
+  children: string;
+}
+
+/**
+ * Change roles and Reset password: a domain or single sign-on account's roles and password are not PinDesk's,
+ * so the items stay disabled, saying whose they are.
+ */
+function AccountItem({ account, action, onAction, children }: AccountItemProps) {
+  const why = externallyOwnedReason(account, action);
+  return (
+    <ReasonTooltip reason={why} positioning="after">
+      <MenuItem disabled={why !== undefined} onClick={() => onAction(account, action)}>
+        {children}
+      </MenuItem>
+    </ReasonTooltip>
   );
 }

@@ -1,5 +1,6 @@
 /** The session API: who is signed in, sign in, sign out. */
 import type { SessionInfo, SignInRequest } from "@pindesk/domain/auth/sign-in";
+import type { SignOutAnswer } from "@pindesk/domain/auth/single-sign-on";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiRequest, setCsrfToken } from "../../../lib/api-client.ts";
 
@@ -43,10 +44,18 @@ export function useSignIn() {
   });
 }
 
+/**
+ * Ends the session. A single sign-on session answers the identity provider's end-session URL (RP-initiated
+ * logout), where the browser goes next to sign out there too; other sessions answer nothing.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>("/api/auth/sign-out", { method: "POST", expectUnauthorized: true }),
+    mutationFn: () =>
+      apiRequest<SignOutAnswer | undefined>("/api/auth/sign-out", {
+        method: "POST",
+        expectUnauthorized: true,
+      }),
     onSettled: () => {
       setCsrfToken(undefined);
       queryClient.clear();

@@ -33,7 +33,13 @@ export function AccountMenu() {
         icon={<SignOutRegular />}
         disabled={signOut.isPending}
         onClick={() =>
-          signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn(), { replace: true }) })
+          signOut.mutate(undefined, {
+            onSettled: (answer) => {
+              // Signed in through the identity provider: sign out there too; it comes back to sign-in.
+              if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+              else navigate(paths.signIn(), { replace: true });
+            },
+          })
         }
       >
         Sign out

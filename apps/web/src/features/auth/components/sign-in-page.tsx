@@ -1,7 +1,13 @@
-/** Sign in with a console account: User name, Password, Sign in (docs/design.md, "What a person sees"). */
+/**
+ * Sign in with a console account — a local one, or a domain account by DOMAIN\name or its UPN when PinDesk is
+ * connected to Active Directory: User name, Password, Sign in — and, where single sign-on is set up, "Sign in
+ * with {provider}" above it (docs/design.md, "What a person sees"). Either can be off, not both. A refused
+ * single sign-on comes back here as `?sso_error=<code>`, which the page says in words.
+ */
 import {
   Button,
   Card,
+  Divider,
   Field,
   Input,
   MessageBar,
@@ -11,11 +17,13 @@ import {
   Title2,
   tokens,
 } from "@fluentui/react-components";
+import { SSO_ERROR_PARAMETER, ssoErrorMessage } from "@pindesk/domain/auth/single-sign-on";
 import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError } from "../../../lib/api-client.ts";
 import { useSessionQuery, useSignIn } from "../api/session.ts";
+import { singleSignOnHref, useSingleSignOnStatus } from "../api/single-sign-on.ts";
 import { safeReturnTo } from "../lib/return-to.ts";
+import { signInFailureMessage } from "../lib/sign-in-failure.ts";
 
 const useStyles = makeStyles({
   page: {
@@ -24,20 +32,14 @@ const useStyles = makeStyles({
     placeItems: "center",
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  card: { width: "min(380px, calc(100vw - 32px))", padding: tokens.spacingHorizontalXXL },
+  card: {
+    width: "min(380px, calc(100vw - 32px))",
+    padding: tokens.spacingHorizontalXXL,
+    gap: tokens.spacingVerticalL,
+  },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   brand: { display: "block", color: tokens.colorBrandForeground1 },
 });
-
-function failureMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return "Sign-in failed. Try again.";
-  // An empty field: the server names it ("enter your user name"); say it as a sentence.
-  if (error.status === 400 && error.details.length > 0) {
-    return error.details.map((d) => `${d.message.charAt(0).toUpperCase()}${d.message.slice(1)}.`).join(" ");
-  }
-  // The server's messages are written for this page: wrong credentials, disabled, no role, throttled.
-  return error.message;
-}
 
 export function SignInPage() {
   const styles = useStyles();
@@ -45,9 +47,13 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSessionQuery();
   const signIn = useSignIn();
+  const singleSignOn = useSingleSignOnStatus().data;
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const returnTo = safeReturnTo(params.get("returnTo"));
+  const ssoError = params.get(SSO_ERROR_PARAMETER);
+  // Until the server has said otherwise, the form is on (it is by default).
+  const localSignIn = singleSignOn?.localSignIn ?? true;
 
   if (session.data) return <Navigate to={returnTo} replace />;
 
@@ -63,47 +69,66 @@ export function SignInPage() {
     <main className={styles.page}>
       <title>Sign in — PinDesk</title>
       <Card className={styles.card}>
-        <form className={styles.form} onSubmit={submit} aria-labelledby="sign-in-title">
-          <div>
-            <Text as="p" weight="semibold" className={styles.brand}>
-              PinDesk
-            </Text>
-            <Title2 as="h1" id="sign-in-title">
-              Sign in
-            </Title2>
-          </div>
-          {params.get("ended") && !signIn.isError && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                Your session has ended. Sign in again to continue where you were.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {signIn.isError && (
-            <MessageBar intent="error">
-              <MessageBarBody>{failureMessage(signIn.error)}</MessageBarBody>
-            </MessageBar>
-          )}
-          <Field label="User name" required>
-            <Input
-              value={username}
-              onChange={(_e, data) => setUsername(data.value)}
-              autoComplete="username"
-              autoFocus
-            />
-          </Field>
-          <Field label="Password" required>
-            <Input
-              type="password"
-              value={password}
-              onChange={(_e, data) => setPassword(data.value)}
-              autoComplete="current-password"
-            />
-          </Field>
-          <Button type="submit" appearance="primary" disabled={signIn.isPending}>
-            {signIn.isPending ? "Signing in…" : "Sign in"}
+        <div>
+          <Text as="p" weight="semibold" className={styles.brand}>
+            PinDesk
+          </Text>
+          <Title2 as="h1" id="sign-in-title">
+            Sign in
+          </Title2>
+        </div>
+        {params.get("ended") && !signIn.isError && !ssoError && (
+          <MessageBar intent="warning">
+            <MessageBarBody>Your session has ended. Sign in again to continue where you were.</MessageBarBody>
+          </MessageBar>
+        )}
+        {ssoError && !signIn.isError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{ssoErrorMessage(ssoError)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {signIn.isError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{signInFailureMessage(signIn.error)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {singleSignOn?.enabled && (
+          <Button
+            as="a"
+            appearance={localSignIn ? "secondary" : "primary"}
+            href={singleSignOnHref(singleSignOn.startPath, returnTo)}
+          >
+            Sign in with {singleSignOn.displayName}
           </Button>
-        </form>
+        )}
+        {singleSignOn?.enabled && localSignIn && <Divider>or</Divider>}
+        {localSignIn && (
+          <form className={styles.form} onSubmit={submit} aria-labelledby="sign-in-title">
+            <Field
+              label="User name"
+              required
+              hint="Your PinDesk account, or your domain account: DOMAIN\name or name@domain"
+            >
+              <Input
+                value={username}
+                onChange={(_e, data) => setUsername(data.value)}
+                autoComplete="username"
+                autoFocus
+              />
+            </Field>
+            <Field label="Password" required>
+              <Input
+                type="password"
+                value={password}
+                onChange={(_e, data) => setPassword(data.value)}
+                autoComplete="current-password"
+              />
+            </Field>
+            <Button type="submit" appearance="primary" disabled={signIn.isPending}>
+              {signIn.isPending ? "Signing in…" : "Sign in"}
+            </Button>
+          </form>
+        )}
       </Card>
     </main>
   );

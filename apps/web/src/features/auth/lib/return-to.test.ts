@@ -27,3 +27,10 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo("/sign-in?returnTo=%2Faudit")).toBe("/users");
   });
 });
+
+describe("safeReturnTo and control characters", () => {
+  it("refuses a path a browser would turn into another site by dropping a tab or a newline", () => {
+    expect(safeReturnTo("/\t/evil.example")).toBe("/users");
+    expect(safeReturnTo("/\n/evil.example")).toBe("/users");
+  });
+});

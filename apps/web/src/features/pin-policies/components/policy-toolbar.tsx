@@ -11,27 +11,16 @@ import {
   MenuPopover,
   MenuTrigger,
   makeStyles,
-  Tooltip,
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
-import type { ReactElement } from "react";
+import { ReasonTooltip } from "../../../components/reason-tooltip.tsx";
 import { usePermission } from "../../../lib/session.tsx";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
-
-/** A tooltip that says why, around a control that stays focusable so the tooltip can be reached. */
-function Why({ reason, children }: { reason: string | undefined; children: ReactElement }) {
-  if (!reason) return children;
-  return (
-    <Tooltip content={reason} relationship="description">
-      {children}
-    </Tooltip>
-  );
-}
 
 interface PolicyToolbarProps {
   selected: PinPolicy | undefined;
@@ -63,22 +52,22 @@ export function PolicyToolbar({ selected, canAddSitePolicy, onNew, onEdit, onRem
           </MenuPopover>
         </Menu>
       ) : (
-        <Why reason={reason}>
+        <ReasonTooltip reason={reason}>
           <MenuButton icon={<AddRegular />} disabledFocusable>
             New
           </MenuButton>
-        </Why>
+        </ReasonTooltip>
       )}
-      <Why reason={reason ?? noSelection}>
+      <ReasonTooltip reason={reason ?? noSelection}>
         <Button icon={<EditRegular />} disabledFocusable={!allowed || !selected} onClick={onEdit}>
           Edit
         </Button>
-      </Why>
-      <Why reason={reason ?? noSelection}>
+      </ReasonTooltip>
+      <ReasonTooltip reason={reason ?? noSelection}>
         <Button icon={<DeleteRegular />} disabledFocusable={!allowed || !selected} onClick={onRemove}>
           Remove
         </Button>
-      </Why>
+      </ReasonTooltip>
     </div>
   );
 }

@@ -1,21 +1,13 @@
 import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { UserDetails } from "@pindesk/domain/users/user";
+import { DetailsList } from "../../../components/details-list.tsx";
 import { pinStatusRows, userPropertyRows } from "../lib/user-details-rows.ts";
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXL },
   heading: { display: "block", margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}` },
-  list: {
-    display: "grid",
-    gridTemplateColumns: "minmax(140px, 40%) 1fr",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  // Each label and value pair sits in the two grid columns as if the wrapper were not there.
-  pair: { display: "contents" },
-  value: { margin: 0, overflowWrap: "anywhere" },
+  // In a dialog the labels take a steady share, so both sections line up.
+  list: { gridTemplateColumns: "minmax(140px, 40%) 1fr" },
 });
 
 export function UserDetailsSections({ user }: { user: UserDetails }) {
@@ -34,14 +26,7 @@ function DetailsSection({ title, rows }: { title: string; rows: readonly (readon
       <Subtitle2 as="h3" className={styles.heading}>
         {title}
       </Subtitle2>
-      <dl className={styles.list}>
-        {rows.map(([label, value]) => (
-          <div key={label} className={styles.pair}>
-            <dt className={styles.term}>{label}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} className={styles.list} />
     </section>
   );
 }

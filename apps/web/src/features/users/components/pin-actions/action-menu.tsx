@@ -11,9 +11,9 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Tooltip,
 } from "@fluentui/react-components";
 import type { Permission } from "@pindesk/domain/auth/permissions";
+import { ReasonTooltip } from "../../../../components/reason-tooltip.tsx";
 import { usePermission } from "../../../../lib/session.tsx";
 
 export type PinAction = "status" | "set" | "lock" | "unlock" | "assign";
@@ -69,15 +69,11 @@ function ActionItem({
   // View PIN status is about the rows chosen; the others can also act on every user the search matches.
   const needsSelection = action === "status" && selectedCount === 0;
   const why = !allowed ? reason : needsSelection ? "Select one or more users first." : undefined;
-  const item = (
-    <MenuItem disabled={why !== undefined} onClick={() => onAction(action)}>
-      {label}
-    </MenuItem>
-  );
-  if (!why) return item;
   return (
-    <Tooltip content={why} relationship="description" positioning="after">
-      {item}
-    </Tooltip>
+    <ReasonTooltip reason={why} positioning="after">
+      <MenuItem disabled={why !== undefined} onClick={() => onAction(action)}>
+        {label}
+      </MenuItem>
+    </ReasonTooltip>
   );
 }
