@@ -34,9 +34,17 @@ test("Hilda signs in with Litware ID and lands on the search she asked for, with
   await expect(page).toHaveURL(/\/users\?q=Ken$/);
   await expect(page.getByRole("banner").getByText("Hilda Helpdesk")).toBeVisible();
   await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy"]);
-  await expect(
-    page.getByRole("table", { name: "Search results" }).getByRole("row", { name: /Ken Myer/ }),
-  ).toBeVisible();
+  // Exactly help-desk rights: Lock PIN and Unlock PIN, not Set PIN or Assign policies.
+  await page
+    .getByRole("table", { name: "Search results" })
+    .getByRole("checkbox", { name: "Select Ken Myer", exact: true })
+    .check();
+  await page.getByRole("button", { name: "Action" }).click();
+  await expect(page.getByRole("menuitem", { name: "Lock PIN", exact: true })).toBeEnabled();
+  await expect(page.getByRole("menuitem", { name: "Unlock PIN", exact: true })).toBeEnabled();
+  await expect(page.getByRole("menuitem", { name: "Set PIN", exact: true })).toBeDisabled();
+  await expect(page.getByRole("menuitem", { name: "Assign policies", exact: true })).toBeDisabled();
+  await page.keyboard.press("Escape");
 
   // Sign out ends PinDesk's session and the provider's (RP-initiated logout), then comes back to sign-in.
   await page.getByRole("button", { name: "Sign out" }).click();
