@@ -1,9 +1,8 @@
 /** The Directory page in demo mode: not connected to Active Directory, and how to connect. */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+import { nav } from "./support/console-page.ts";
 
 test("says PinDesk is not connected to Active Directory, and how to connect it", async ({ page }) => {
   await signInAs(page, ["CsViewOnlyAdministrator"]);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
+import { results } from "./support/console-page.ts";
 
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 const lockedColumn = (page: Page, name: string) =>
   results(page)
     .getByRole("row", { name: new RegExp(name) })

@@ -7,6 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
+import { results } from "./support/console-page.ts";
 
 test.beforeEach(async ({ page }) => {
   await signInAs(page, ["CsViewOnlyAdministrator"]);
@@ -14,7 +15,6 @@ test.beforeEach(async ({ page }) => {
 
 const DEMO_USERS = 67;
 
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 const loadMore = (page: Page) => page.getByRole("button", { name: "Load more" });
 const status = (page: Page) => page.getByRole("status");
 const isSearch = (url: URL) => url.pathname === "/api/users/search";

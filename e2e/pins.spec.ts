@@ -1,16 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { BASE_URL, createServiceKey, signInAs } from "./support/accounts.ts";
-
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
-const select = (page: Page, name: string) =>
-  results(page)
-    .getByRole("checkbox", { name: `Select ${name}`, exact: true })
-    .check();
-const action = async (page: Page, item: string) => {
-  await page.getByRole("button", { name: "Action" }).click();
-  await page.getByRole("menuitem", { name: item, exact: true }).click();
-};
+import { action, results, select } from "./support/console-page.ts";
 
 test("View PIN status shows every Get-CsClientPinInfo field for each selected user", async ({ page }) => {
   await signInAs(page, ["CsHelpDesk"]);

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
+import { results } from "./support/console-page.ts";
 
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 /** The Display name of each result row: the cell after the row's selection checkbox. */
 const rowNames = (page: Page) =>
   results(page)

@@ -1,14 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN_PASSWORD, createAccount, endSessionsOf, signInAs } from "./support/accounts.ts";
+import { nav } from "./support/console-page.ts";
 
 const signInWithForm = async (page: Page, username: string, password: string) => {
   await page.getByRole("textbox", { name: "User name" }).fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 };
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 test("an unsigned visitor sees only sign-in, and comes back to where they were after signing in", async ({
   page,

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signInAs } from "./support/accounts.ts";
+import { results } from "./support/console-page.ts";
 
 test.beforeEach(async ({ page }) => {
   await signInAs(page, ["CsViewOnlyAdministrator"]);
 });
 
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 const find = async (page: Page, text: string) => {
   await page.getByRole("textbox", { name: "Search users" }).fill(text);
   await page.getByRole("button", { name: "Find" }).click();

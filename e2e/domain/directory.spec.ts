@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { testOu } from "../support/active-directory.ts";
+import { results } from "../support/console-page.ts";
 import { signInToDomain, syncFromDirectoryPage, waitForFirstSync } from "../support/domain.ts";
 
 /** Kim Abercrombie is in CsAdministrator in AD (scripts/dc/litware-groups.ts). */
@@ -18,7 +19,6 @@ test.beforeEach(async ({ page }) => {
 });
 
 const card = (page: Page, name: string) => page.getByRole("group", { name });
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 /** A sync's count (Added, Changed, Removed, Refused): the figure under its label in a card. */
 const count = async (scope: Locator, label: string) =>
   Number(

@@ -2,20 +2,14 @@
  * Signing in with a domain account (issue 12): Ken Myer is a member of Help Desk Tier 1, itself a member of
  * CsHelpDesk, so his roles are exactly help-desk rights; his console account shows up as a domain account.
  */
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInAs } from "../support/accounts.ts";
+import { action, nav, results } from "../support/console-page.ts";
 import { LITWARE_PASSWORD, signInToDomain, signInWithForm, waitForFirstSync } from "../support/domain.ts";
 
 const KEN = "LITWAREINC\\kenmyer";
 
 test.beforeAll(waitForFirstSync);
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
-const action = async (page: Page, item: string) => {
-  await page.getByRole("button", { name: "Action" }).click();
-  await page.getByRole("menuitem", { name: item, exact: true }).click();
-};
 
 test("LITWAREINC\\kenmyer signs in with his domain password and holds exactly help-desk rights", async ({
   page,

@@ -8,8 +8,8 @@ import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { expect, type Page, test } from "@playwright/test";
 import { SCALE_URL, SCALE_USERS, signInAs } from "../support/accounts.ts";
+import { results } from "../support/console-page.ts";
 
-const results = (page: Page) => page.getByRole("table", { name: "Search results" });
 const renderedRows = (page: Page) => results(page).locator("[data-user-row]");
 const loadMore = (page: Page) => page.getByRole("button", { name: "Load more" });
 

@@ -7,9 +7,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { IDP_PASSWORD } from "../../apps/server/src/test/test-identity-provider.ts";
 import { signInAs } from "../support/accounts.ts";
+import { nav } from "../support/console-page.ts";
 import { IDP_DISPLAY_NAME, IDP_URL } from "../support/sso-settings.ts";
 
-const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const ssoButton = (page: Page) => page.getByRole("link", { name: `Sign in with ${IDP_DISPLAY_NAME}` });
 
 /** The provider's login page (another site): user name and password, as its own form asks. */

@@ -13,10 +13,19 @@ import type { Caller } from "../caller.ts";
 import { userResult } from "../directory/target-results.ts";
 import { type TargetUser, targetIdentity } from "../directory/user-targets.ts";
 import { type AppliedPinPolicy, pinPolicyResolver } from "../pin-policies/effective-pin-policy.ts";
-import type { Decision } from "./lock-unlock.ts";
 import { loadPinRows, type PinRow, type PinRowChanges, savePinRows } from "./pin-state-store.ts";
 
 const REFUSALS: ReadonlySet<TargetOutcome> = new Set(["Protected", "MustUnlockFirst", "Rejected"]);
+
+/** What an action does to one user: the outcome, and the row changes it makes (none when refused or already so). */
+export interface Decision {
+  outcome: TargetOutcome;
+  message: string;
+  /** Set when the action changes the row; absent when it is refused or already so. */
+  changes?: PinRowChanges;
+  /** What the audit event records besides the outcome (never a PIN). */
+  details?: Record<string, unknown>;
+}
 
 export type Decide<R extends SetPinResult> = (
   user: TargetUser,

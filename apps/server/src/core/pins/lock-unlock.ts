@@ -4,20 +4,10 @@
  */
 import { adminLock, adminUnlock, attemptGate } from "@pindesk/domain/pins/lockout";
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
-import type { TargetOutcome } from "@pindesk/domain/users/user-targets";
 import { protectedMessage } from "../directory/target-results.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
-import type { Decide } from "./apply-decisions.ts";
-import { lockoutColumns, lockoutState, type PinRow, type PinRowChanges } from "./pin-state-store.ts";
-
-export interface Decision {
-  outcome: TargetOutcome;
-  message: string;
-  /** Set when the action changes the row; absent when it is refused or already so. */
-  changes?: PinRowChanges;
-  /** What the audit event records besides the outcome (never a PIN). */
-  details?: Record<string, unknown>;
-}
+import type { Decide, Decision } from "./apply-decisions.ts";
+import { lockoutColumns, lockoutState, type PinRow } from "./pin-state-store.ts";
 
 export function decideLock(user: TargetUser, row: PinRow | undefined, now: Date): Decision {
   if (user.protected) return { outcome: "Protected", message: protectedMessage };

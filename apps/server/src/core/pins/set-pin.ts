@@ -9,7 +9,7 @@ import type { PinPolicySettings } from "@pindesk/domain/pins/pin-policy";
 import { checkPin } from "@pindesk/domain/pins/pin-validation";
 import { protectedMessage } from "../directory/target-results.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
-import type { Decision } from "./lock-unlock.ts";
+import type { Decision } from "./apply-decisions.ts";
 import { lockoutState, type PinRow, type PinRowChanges } from "./pin-state-store.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,7 @@
-import type { AuditPage, AuditQuery } from "@pindesk/domain/audit/audit-event";
+import type { AuditPage } from "@pindesk/domain/audit/audit-event";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client.ts";
-import { auditFiltersToParams } from "../lib/audit-url.ts";
-
-export type AuditFilters = Partial<Omit<AuditQuery, "limit">>;
+import { type AuditFilters, auditFiltersToParams } from "../lib/audit-url.ts";
 
 export const auditKeys = {
   all: ["audit"] as const,

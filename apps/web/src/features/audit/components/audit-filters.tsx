@@ -2,7 +2,7 @@
 import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from "@fluentui/react-components";
 import { AUDIT_ACTION_KEYS, AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@pindesk/domain/audit/audit-event";
 import { type FormEvent, useState } from "react";
-import type { AuditFilters } from "../api/audit.ts";
+import type { AuditFilters } from "../lib/audit-url.ts";
 import { isoToLocal, localToIso } from "../lib/local-time.ts";
 
 const useStyles = makeStyles({

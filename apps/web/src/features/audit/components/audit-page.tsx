@@ -11,7 +11,8 @@ import {
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
-import { type AuditFilters, useAuditPage } from "../api/audit.ts";
+import { useAuditPage } from "../api/audit.ts";
+import type { AuditFilters } from "../lib/audit-url.ts";
 import { auditFiltersFromParams, auditFiltersToParams } from "../lib/audit-url.ts";
 import { AuditFiltersForm } from "./audit-filters.tsx";
 import { AuditTable } from "./audit-table.tsx";

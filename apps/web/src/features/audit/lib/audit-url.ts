@@ -3,7 +3,9 @@
  * bookmarked and shared, and the API takes the same names.
  */
 import { AuditQuery } from "@pindesk/domain/audit/audit-event";
-import type { AuditFilters } from "../api/audit.ts";
+
+/** The audit log's filters as the page and its URL hold them (the page size is the API's). */
+export type AuditFilters = Partial<Omit<AuditQuery, "limit">>;
 
 /** A filter left empty is no filter, and has no parameter. */
 export function auditFiltersToParams(filters: AuditFilters): URLSearchParams {
