@@ -2,7 +2,7 @@
  * The check an administrator's Set PIN makes (Set-CsClientPin, docs/design.md, "PIN policy"): digits only,
  * the policy's minimum length, at most 24 digits, and the common-pattern rules unless the policy allows them.
  * PIN history is deliberately not checked: Lync's admin Set PIN lets an administrator re-issue an old PIN
- * (only the user's Dial-in Conferencing page enforces PINHistoryCount).
+ * (only the user's Dial-in Conferencing page enforces PINHistoryCount, with pin-history.ts).
  */
 import { type CommonPatternReason, findCommonPattern, type PinPhoneContext } from "./common-patterns.ts";
 import type { PinPolicySettings } from "./pin-policy.ts";
