@@ -1,5 +1,5 @@
 /** Wall time of each phase of the run, and how busy other processes kept the machine meanwhile. */
-import { idleCheck, otherLoadMeter } from "./machine-load.ts";
+import { idleCheck, MEASURED_BY_DEFAULT, otherLoadMeter } from "./machine-load.ts";
 
 const percent = (value: number | undefined) => (value === undefined ? "?" : `${value.toFixed(0)} %`);
 
@@ -8,16 +8,21 @@ export class Phases {
   /** Share (%) of all cores other processes used: before the start, then per phase. */
   readonly otherLoad: Record<string, number | undefined> = {};
   #mark = performance.now();
-  #meter = otherLoadMeter();
+  #meter: () => number | undefined;
+
+  /** `measured`: the command names of processes whose work is the bench's own (PostgreSQL; the DC). */
+  constructor(private readonly measured: readonly string[] = MEASURED_BY_DEFAULT) {
+    this.#meter = otherLoadMeter(measured);
+  }
 
   /** Measures the machine for a few seconds before any work, and warns when something else is busy. */
   async checkIdle(): Promise<void> {
-    this.otherLoad.beforeStart = await idleCheck();
+    this.otherLoad.beforeStart = await idleCheck(3000, this.measured);
     console.log(`Other processes are using ${percent(this.otherLoad.beforeStart)} of the cores`);
     if ((this.otherLoad.beforeStart ?? 0) > 10) {
       console.log("  ⚠ the machine is busy: figures will be slower and noisier");
     }
-    this.#meter = otherLoadMeter();
+    this.#meter = otherLoadMeter(this.measured);
     this.#mark = performance.now();
   }
 
