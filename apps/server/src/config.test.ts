@@ -96,3 +96,16 @@ describe("single sign-on configuration", () => {
     expect(() => loadConfig({ PINDESK_LOCAL_SIGN_IN: "false" })).toThrow("nobody could sign in");
   });
 });
+
+describe("mail configuration", () => {
+  it("is off without PINDESK_SMTP_HOST, and on with the public URL's Dial-in page", () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    const { mail } = loadConfig({
+      PINDESK_PUBLIC_URL: "https://pindesk.litwareinc.com",
+      PINDESK_SMTP_HOST: "smtp.litwareinc.com",
+      PINDESK_MAIL_FROM: "pindesk@litwareinc.com",
+    });
+    expect(mail?.settings).toMatchObject({ host: "smtp.litwareinc.com", port: 587, security: "starttls" });
+    expect(mail?.context.dialInUrl).toBe("https://pindesk.litwareinc.com/dialin");
+  });
+});

@@ -10,6 +10,7 @@ import {
   domainDnOf,
   roleGroupOverrides,
 } from "./core/directory/ldap/directory-source.ts";
+import { type MailConfig, mailConfig } from "./core/mail/mail-config.ts";
 import {
   type OidcClientAuth,
   type OidcSettings,
@@ -114,6 +115,8 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** Whether the user-name-and-password form signs in (PINDESK_LOCAL_SIGN_IN). */
   localSignIn: boolean;
+  /** Mail to users through SMTP (PINDESK_SMTP_*, core/mail/mail-config.ts); absent = off. */
+  mail: MailConfig | undefined;
   /** How often the sync runner looks whether a pass is due or was asked for (PINDESK_LDAP_TICK_SECONDS). */
   directoryTickMs: number;
   /** Express "trust proxy": false, a hop count, or addresses/subnets such as "loopback". */
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directory: directorySource(e),
     oidc,
     localSignIn,
+    mail: mailConfig(env, publicOrigins),
     directoryTickMs: e.PINDESK_LDAP_TICK_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
