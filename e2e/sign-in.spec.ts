@@ -38,6 +38,7 @@ test("the first administrator signs in with the password the server was started 
   await expect(nav(page).getByRole("link")).toHaveText([
     "Users",
     "PIN Policy",
+    "Dial-in access numbers",
     "Audit log",
     "Directory",
     "Console accounts",
@@ -47,7 +48,7 @@ test("the first administrator signs in with the password the server was started 
 test("a CsHelpDesk account sees Users only, and is told a page its roles do not allow", async ({ page }) => {
   await signInAs(page, ["CsHelpDesk"]);
   await page.goto("/users");
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy"]);
+  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
   await page.goto("/accounts");
   await expect(page.getByRole("heading", { name: "Not available to your roles" })).toBeVisible();
   await expect(page.getByText("Needs the CsAdministrator role")).toBeVisible();
@@ -58,7 +59,13 @@ test("a CsViewOnlyAdministrator sees Users, the Audit log and Directory, but not
 }) => {
   await signInAs(page, ["CsViewOnlyAdministrator"]);
   await page.goto("/users");
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Audit log", "Directory"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "Audit log",
+    "Directory",
+  ]);
 });
 
 test("an ended session returns to sign-in, and signing in again returns to the same search", async ({
@@ -85,7 +92,7 @@ test("pages keep to the content security policy", async ({ page }) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await signInAs(page, ["CsAdministrator"]);
-  for (const path of ["/users?q=Ken", "/audit", "/directory", "/accounts"]) {
+  for (const path of ["/users?q=Ken", "/dial-in-numbers", "/audit", "/directory", "/accounts"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }

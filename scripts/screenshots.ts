@@ -8,6 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
+import type { NewDialInAccessNumberRequest } from "@pindesk/domain/dial-in/access-number-api";
 import type { DirectoryStatus } from "@pindesk/domain/directory/directory-sync";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { registerPinDesk } from "../apps/server/src/test/sso-browser.ts";
@@ -68,6 +70,55 @@ async function signIn(page: Page, base: string, username: string, password: stri
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Users" }).waitFor();
+}
+
+/** Litware's dial-in access numbers, as its administrators might publish them (the demo seeds none). */
+const LITWARE_DIAL_IN_NUMBERS: NewDialInAccessNumberRequest[] = [
+  {
+    displayName: "Redmond",
+    displayNumber: "+1 (425) 555-0100",
+    lineUri: "tel:+14255550100",
+    primaryLanguage: "en-US",
+    secondaryLanguages: ["es-US", "fr-CA"],
+    regions: ["Redmond", "North America"],
+  },
+  {
+    displayName: "Americas toll free",
+    displayNumber: "+1 (800) 555-0199",
+    lineUri: "tel:+18005550199",
+    primaryLanguage: "en-US",
+    secondaryLanguages: ["es-US", "pt-BR"],
+    regions: ["North America"],
+    priority: 1,
+  },
+  {
+    displayName: "Dublin",
+    displayNumber: "+353 1 555 0100",
+    lineUri: "tel:+35315550100",
+    primaryLanguage: "en-GB",
+    secondaryLanguages: ["fr-FR", "de-DE", "nl-NL"],
+    regions: ["Dublin", "Europe"],
+  },
+  {
+    displayName: "Tokyo",
+    displayNumber: "+81 3 5555 0100",
+    lineUri: "tel:+81355550100;ext=20",
+    primaryLanguage: "ja-JP",
+    secondaryLanguages: ["en-US"],
+    regions: ["Asia Pacific"],
+  },
+];
+
+/** Adds them through the API, as the page's signed-in administrator (the session's CSRF token from /me). */
+async function addDialInNumbers(page: Page): Promise<void> {
+  const me = (await (await page.request.get(`${BASE}/api/auth/me`)).json()) as SessionInfo;
+  for (const number of LITWARE_DIAL_IN_NUMBERS) {
+    const response = await page.request.post(`${BASE}/api/dial-in-numbers`, {
+      headers: { origin: BASE, "x-csrf-token": me.csrfToken },
+      data: number,
+    });
+    if (response.status() !== 201) throw new Error(`adding ${number.displayName}: ${await response.text()}`);
+  }
 }
 
 /** The sync status as the Directory page reads it, once `done` says so (checked every half second). */
@@ -253,6 +304,12 @@ try {
   await page.goto(`${BASE}/pin-policies`);
   await page.getByRole("table", { name: "PIN policies" }).waitFor();
   await page.screenshot({ path: path.join(OUT, "pin-policy.png") });
+
+  await addDialInNumbers(page);
+  await page.goto(`${BASE}/dial-in-numbers`);
+  await page.getByRole("table", { name: "Dial-in access numbers" }).getByText("Tokyo").waitFor();
+  await page.getByRole("row", { name: /Dublin/ }).click();
+  await page.screenshot({ path: path.join(OUT, "dial-in-numbers.png") });
 
   await page.goto(`${BASE}/accounts`);
   await page.getByRole("table", { name: "Console accounts" }).waitFor();

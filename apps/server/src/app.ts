@@ -26,6 +26,8 @@ import { createAuthService } from "./features/auth/auth-service.ts";
 import { browserSessions } from "./features/auth/browser-sessions.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { sessionLoader } from "./features/auth/session-middleware.ts";
+import { createAccessNumberService } from "./features/dial-in-numbers/access-number-service.ts";
+import { dialInNumberRoutes } from "./features/dial-in-numbers/routes.ts";
 import { createDirectoryService } from "./features/directory/directory-service.ts";
 import { directoryRoutes } from "./features/directory/routes.ts";
 import { healthRouter } from "./features/health/router.ts";
@@ -128,6 +130,7 @@ export function createApp(deps: AppDependencies): Express {
     ...accountRoutes(createAccountService(core)),
     ...auditRoutes(createAuditService(core)),
     ...pinPolicyRoutes(createPinPolicyService(core)),
+    ...dialInNumberRoutes(createAccessNumberService(core)),
     ...pinRoutes(createPinServices(core)),
     ...serviceKeyRoutes(serviceKeys),
     ...savedQueryRoutes(createSavedQueryService(core)),

@@ -12,6 +12,7 @@ import * as knownDevices from "./migrations/0009-known-devices.ts";
 import * as directorySync from "./migrations/0010-directory-sync.ts";
 import * as ldapSearchAttributes from "./migrations/0011-ldap-search-attributes.ts";
 import * as singleSignOn from "./migrations/0012-single-sign-on.ts";
+import * as dialInAccessNumbers from "./migrations/0013-dial-in-access-numbers.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-directory-sync": directorySync,
   "0011-ldap-search-attributes": ldapSearchAttributes,
   "0012-single-sign-on": singleSignOn,
+  "0013-dial-in-access-numbers": dialInAccessNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

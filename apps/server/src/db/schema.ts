@@ -298,6 +298,23 @@ export interface DirectorySyncRefusalsTable {
   run_id: number;
 }
 
+/** Get-CsDialInConferencingAccessNumber: the numbers people dial to join a meeting's audio. */
+export interface DialInAccessNumbersTable {
+  id: Generated<number>;
+  display_name: string;
+  display_number: string;
+  /** `tel:+14255550100` or `tel:+14255550100;ext=100`, lower-cased; unique. */
+  line_uri: string;
+  /** A BCP-47 tag from packages/domain/src/dial-in/attendant-languages.ts. */
+  primary_language: string;
+  secondary_languages: Generated<string[]>;
+  regions: string[];
+  /** Lower first in the list. */
+  priority: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   sites: SitesTable;
   registrar_pools: RegistrarPoolsTable;
@@ -318,4 +335,5 @@ export interface Database {
   directory_sync: DirectorySyncTable;
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_refusals: DirectorySyncRefusalsTable;
+  dial_in_access_numbers: DialInAccessNumbersTable;
 }

@@ -27,6 +27,7 @@ describe("MainNavigation", () => {
     expect(links(renderFor(["CsAdministrator"]))).toEqual([
       ["Users", "/users"],
       ["PIN Policy", "/pin-policies"],
+      ["Dial-in access numbers", "/dial-in-numbers"],
       ["Audit log", "/audit"],
       ["Directory", "/directory"],
       ["Console accounts", "/accounts"],
@@ -34,11 +35,11 @@ describe("MainNavigation", () => {
   });
 
   it.each([
-    [["CsHelpDesk"], ["Users", "PIN Policy"]],
-    [["CsServerAdministrator"], ["Users", "PIN Policy", "Audit log", "Directory"]],
+    [["CsHelpDesk"], ["Users", "PIN Policy", "Dial-in access numbers"]],
+    [["CsServerAdministrator"], ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory"]],
     [
       ["CsHelpDesk", "CsViewOnlyAdministrator"],
-      ["Users", "PIN Policy", "Audit log", "Directory"],
+      ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory"],
     ],
   ] as [CsRole[], string[]][])("lists for %j only the pages its roles may open", (roles, labels) => {
     expect(links(renderFor(roles)).map(([label]) => label)).toEqual(labels);

@@ -4,6 +4,7 @@
  * cannot be reachable under one permission and listed under another.
  */
 import {
+  CallRegular,
   DocumentBulletListRegular,
   LockClosedRegular,
   OrganizationRegular,
@@ -14,6 +15,7 @@ import type { Permission } from "@pindesk/domain/auth/permissions";
 import type { ReactElement } from "react";
 import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
+import { DialInNumbersPage } from "../features/dial-in-numbers/components/dial-in-numbers-page.tsx";
 import { DirectoryPage } from "../features/directory/components/directory-page.tsx";
 import { PinPoliciesPage } from "../features/pin-policies/components/pin-policies-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
@@ -44,6 +46,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <LockClosedRegular aria-hidden />,
     permission: "pinPolicy:read",
     page: <PinPoliciesPage />,
+  },
+  {
+    path: paths.dialInNumbers(),
+    label: "Dial-in access numbers",
+    icon: <CallRegular aria-hidden />,
+    permission: "dialInNumbers:read",
+    page: <DialInNumbersPage />,
   },
   {
     path: paths.audit(),

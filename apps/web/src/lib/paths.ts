@@ -45,6 +45,7 @@ export const paths = {
     return params.size > 0 ? `/sign-in?${params}` : "/sign-in";
   },
   pinPolicies: () => "/pin-policies",
+  dialInNumbers: () => "/dial-in-numbers",
   audit: () => "/audit",
   directory: () => "/directory",
   accounts: () => "/accounts",

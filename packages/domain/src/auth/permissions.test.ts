@@ -20,18 +20,28 @@ const EXPECTED: Record<CsRole, Permission[]> = {
     "pin:set",
     "pinPolicy:read",
     "pinPolicy:assign",
+    "dialInNumbers:read",
   ],
-  CsVoiceAdministrator: ["users:read", "pin:read", "pinPolicy:read"],
+  CsVoiceAdministrator: ["users:read", "pin:read", "pinPolicy:read", "dialInNumbers:read"],
   CsServerAdministrator: [
     "users:read",
     "pin:read",
     "pinPolicy:read",
     "pinPolicy:write",
+    "dialInNumbers:read",
+    "dialInNumbers:write",
     "audit:read",
     "directory:read",
   ],
-  CsViewOnlyAdministrator: ["users:read", "pin:read", "pinPolicy:read", "audit:read", "directory:read"],
-  CsHelpDesk: ["users:read", "pin:read", "pin:lock", "pinPolicy:read"],
+  CsViewOnlyAdministrator: [
+    "users:read",
+    "pin:read",
+    "pinPolicy:read",
+    "dialInNumbers:read",
+    "audit:read",
+    "directory:read",
+  ],
+  CsHelpDesk: ["users:read", "pin:read", "pin:lock", "pinPolicy:read", "dialInNumbers:read"],
   CsArchivingAdministrator: [],
   CsResponseGroupAdministrator: [],
   CsLocationAdministrator: [],
@@ -59,6 +69,8 @@ describe("the permission matrix", () => {
       "pin:lock",
       "pinPolicy:read",
       "pinPolicy:write",
+      "dialInNumbers:read",
+      "dialInNumbers:write",
       "audit:read",
       "directory:read",
     ]);
@@ -66,6 +78,14 @@ describe("the permission matrix", () => {
 
   it("gives PIN policy reading to every role that reads users", () => {
     expect(rolesWith("pinPolicy:read")).toEqual(rolesWith("users:read"));
+  });
+
+  it("lets the roles that read and write PIN policies read and write dial-in access numbers", () => {
+    expect(rolesWith("dialInNumbers:read")).toEqual(rolesWith("pinPolicy:read"));
+    expect(rolesWith("dialInNumbers:write")).toEqual(rolesWith("pinPolicy:write"));
+    expect(deniedReason("dialInNumbers:write")).toBe(
+      "Needs the CsAdministrator or CsServerAdministrator role (New-, Set- and Remove-CsDialInConferencingAccessNumber).",
+    );
   });
 
   it("names the roles that may run a task when it is denied", () => {

@@ -1,0 +1,48 @@
+/**
+ * New, Edit and Remove above the list, as a toolbar (arrow keys move between them). Roles without
+ * dialInNumbers:write see them disabled, with a tooltip naming the roles that may.
+ *
+ * The toolbar's arrow-key group is also what keeps Fluent's focus manager (tabster) alive on this page: with
+ * a dialog its only user, tabster was disposed as the dialog closed, before it gave the page back to screen
+ * readers (the app root kept aria-hidden="true"). The PIN Policy page keeps it alive with its New menu.
+ */
+import { Button, makeStyles, Toolbar, tokens } from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
+import { ReasonTooltip } from "../../../components/reason-tooltip.tsx";
+import { usePermission } from "../../../lib/session.tsx";
+
+const useStyles = makeStyles({
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+interface AccessNumberToolbarProps {
+  hasSelection: boolean;
+  onNew: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+}
+
+export function AccessNumberToolbar({ hasSelection, onNew, onEdit, onRemove }: AccessNumberToolbarProps) {
+  const styles = useStyles();
+  const { allowed, reason } = usePermission("dialInNumbers:write");
+  const noSelection = hasSelection ? undefined : "Select a dial-in access number first.";
+  return (
+    <Toolbar aria-label="Dial-in access number actions" className={styles.toolbar}>
+      <ReasonTooltip reason={reason}>
+        <Button icon={<AddRegular />} disabledFocusable={!allowed} onClick={onNew}>
+          New
+        </Button>
+      </ReasonTooltip>
+      <ReasonTooltip reason={reason ?? noSelection}>
+        <Button icon={<EditRegular />} disabledFocusable={!allowed || !hasSelection} onClick={onEdit}>
+          Edit
+        </Button>
+      </ReasonTooltip>
+      <ReasonTooltip reason={reason ?? noSelection}>
+        <Button icon={<DeleteRegular />} disabledFocusable={!allowed || !hasSelection} onClick={onRemove}>
+          Remove
+        </Button>
+      </ReasonTooltip>
+    </Toolbar>
+  );
+}
