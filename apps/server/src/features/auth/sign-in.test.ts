@@ -64,7 +64,7 @@ describe.each(TEST_ENGINES)("sign-in on %s", (engine) => {
     expect(response.body).toMatchObject({
       account: { username, displayName: username },
       roles: ["CsHelpDesk"],
-      permissions: ["users:read", "pin:read", "pin:lock", "pinPolicy:read"],
+      permissions: ["users:read", "pin:read", "pin:lock", "pinPolicy:read", "dialInNumbers:read"],
     });
     expect(response.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await client.get<SessionInfo>("/api/auth/me")).body.account.username).toBe(username);

@@ -97,7 +97,7 @@ describe.each(TEST_ENGINES)("single sign-on on %s", (engine) => {
     expect(client.session).toMatchObject({
       account: { username: "hilda", displayName: "Hilda Helpdesk" },
       roles: ["CsHelpDesk"],
-      permissions: ["users:read", "pin:read", "pin:lock", "pinPolicy:read"],
+      permissions: ["users:read", "pin:read", "pin:lock", "pinPolicy:read", "dialInNumbers:read"],
     });
     // Help-desk rights, exactly: find users, read and lock PINs; no Set PIN, audit log or accounts.
     expect((await client.post("/api/users/search", { mode: "Search", searchText: "Ken" })).status).toBe(200);
