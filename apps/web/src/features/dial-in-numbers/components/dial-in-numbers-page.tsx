@@ -3,20 +3,10 @@
  * the numbers people dial to join a meeting's audio, by region and attendant language, and New, Edit and
  * Remove for the roles with dialInNumbers:write. Users see their regions' numbers on the dial-in page.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  Text,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { makeStyles, Spinner, Text, Title1, tokens } from "@fluentui/react-components";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
+import { OutcomeMessageBar } from "../../../components/outcome-message-bar.tsx";
+import { useListEditing } from "../../../hooks/use-list-editing.ts";
 import { usePermission } from "../../../lib/session.tsx";
 import { useDialInNumbers } from "../api/dial-in-numbers.ts";
 import { AccessNumberDialog } from "./access-number-dialog.tsx";
@@ -34,21 +24,10 @@ export function DialInNumbersPage() {
   const styles = useStyles();
   const list = useDialInNumbers();
   const canWrite = usePermission("dialInNumbers:write").allowed;
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const { selectedId, setSelectedId, dialog, outcome, open, close, done, dismissOutcome } =
+    useListEditing<OpenDialog>();
   const numbers = list.data?.numbers ?? [];
   const selected = numbers.find((number) => number.id === selectedId);
-
-  const open = (next: OpenDialog) => {
-    setOutcome(null);
-    setDialog(next);
-  };
-  const done = (message: string, select: number | null) => {
-    setDialog(null);
-    setSelectedId(select);
-    setOutcome(message);
-  };
 
   return (
     <div className={styles.page}>
@@ -65,21 +44,7 @@ export function DialInNumbersPage() {
         onEdit={() => selected && open("edit")}
         onRemove={() => selected && open("remove")}
       />
-      {outcome && (
-        <MessageBar intent="success" politeness="polite">
-          <MessageBarBody>{outcome}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss"
-                icon={<DismissRegular />}
-                onClick={() => setOutcome(null)}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      <OutcomeMessageBar outcome={outcome} onDismiss={dismissOutcome} />
       {list.isPending && <Spinner label="Loading dial-in access numbers…" />}
       {list.isError && (
         <ApiErrorMessageBar title="The dial-in access numbers could not be loaded" error={list.error} />
@@ -103,14 +68,14 @@ export function DialInNumbersPage() {
       {(dialog === "new" || (dialog === "edit" && selected)) && (
         <AccessNumberDialog
           number={dialog === "edit" ? selected : undefined}
-          onCancel={() => setDialog(null)}
+          onCancel={close}
           onDone={(number, message) => done(message, number.id)}
         />
       )}
       {dialog === "remove" && selected && (
         <RemoveAccessNumberDialog
           number={selected}
-          onCancel={() => setDialog(null)}
+          onCancel={close}
           onDone={(message) => done(message, null)}
         />
       )}

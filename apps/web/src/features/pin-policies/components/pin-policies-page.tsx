@@ -3,20 +3,10 @@
  * user policies that set the rules for dial-in conferencing PINs, and New, Edit and Remove for the roles
  * with pinPolicy:write.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  Text,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { makeStyles, Spinner, Text, Title1, tokens } from "@fluentui/react-components";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
+import { OutcomeMessageBar } from "../../../components/outcome-message-bar.tsx";
+import { useListEditing } from "../../../hooks/use-list-editing.ts";
 import { usePermission } from "../../../lib/session.tsx";
 import { usePinPolicies } from "../api/pin-policies.ts";
 import { PinPoliciesTable } from "./pin-policies-table.tsx";
@@ -34,22 +24,11 @@ export function PinPoliciesPage() {
   const styles = useStyles();
   const list = usePinPolicies();
   const canWrite = usePermission("pinPolicy:write").allowed;
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const { selectedId, setSelectedId, dialog, outcome, open, close, done, dismissOutcome } =
+    useListEditing<OpenDialog>();
   const policies = list.data?.policies ?? [];
   const selected = policies.find((policy) => policy.id === selectedId);
   const sites = list.data?.sitesWithoutPolicy ?? [];
-
-  const open = (next: OpenDialog) => {
-    setOutcome(null);
-    setDialog(next);
-  };
-  const done = (message: string, select: number | null) => {
-    setDialog(null);
-    setSelectedId(select);
-    setOutcome(message);
-  };
 
   return (
     <div className={styles.page}>
@@ -67,21 +46,7 @@ export function PinPoliciesPage() {
         onEdit={() => selected && open({ kind: "edit", policy: selected })}
         onRemove={() => selected && open({ kind: "remove" })}
       />
-      {outcome && (
-        <MessageBar intent="success" politeness="polite">
-          <MessageBarBody>{outcome}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss"
-                icon={<DismissRegular />}
-                onClick={() => setOutcome(null)}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      <OutcomeMessageBar outcome={outcome} onDismiss={dismissOutcome} />
       {list.isPending && <Spinner label="Loading PIN policies…" />}
       {list.isError && <ApiErrorMessageBar title="The PIN policies could not be loaded" error={list.error} />}
       {list.data && (
@@ -94,16 +59,12 @@ export function PinPoliciesPage() {
       )}
 
       {dialog && dialog.kind !== "remove" && (
-        <PolicyDialog
-          mode={dialog}
-          onCancel={() => setDialog(null)}
-          onDone={(policy, message) => done(message, policy.id)}
-        />
+        <PolicyDialog mode={dialog} onCancel={close} onDone={(policy, message) => done(message, policy.id)} />
       )}
       {dialog?.kind === "remove" && selected && (
         <RemovePolicyDialog
           policy={selected}
-          onCancel={() => setDialog(null)}
+          onCancel={close}
           onDone={(message) => done(message, selected.scope === "Global" ? selected.id : null)}
         />
       )}
