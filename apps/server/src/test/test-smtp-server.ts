@@ -5,13 +5,10 @@
  * part starts with `refuse` is refused with 550, as a server refuses an unknown mailbox; stop() and start()
  * take it down and bring it back on the same port.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { makeSelfSignedCertificate } from "./self-signed-certificate.ts";
 
 export const SMTP_USER = "pindesk";
 export const SMTP_PASSWORD = "smtp test password";
@@ -23,42 +20,8 @@ export interface DeliveredMessage {
   parsed: ParsedMail;
 }
 
-/** A certificate and key for 127.0.0.1, valid for a day: the CA the client trusts is the certificate itself. */
-function makeCertificate(): { cert: string; key: string } {
-  const folder = mkdtempSync(path.join(tmpdir(), "pindesk-smtp-"));
-  try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "1",
-        "-keyout",
-        path.join(folder, "key.pem"),
-        "-out",
-        path.join(folder, "cert.pem"),
-        "-subj",
-        "/CN=127.0.0.1",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-      ],
-      { stdio: "ignore" },
-    );
-    return {
-      cert: readFileSync(path.join(folder, "cert.pem"), "utf8"),
-      key: readFileSync(path.join(folder, "key.pem"), "utf8"),
-    };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 export async function startTestSmtpServer() {
-  const { cert, key } = makeCertificate();
+  const { cert, key } = makeSelfSignedCertificate("/CN=127.0.0.1", "127.0.0.1");
   const mailbox: DeliveredMessage[] = [];
   const server = new SMTPServer({
     key,

@@ -8,6 +8,7 @@ import type { ConsoleAccount } from "@pindesk/domain/accounts/console-account";
 import { parseRoleMap } from "@pindesk/domain/auth/role-claims";
 import type { SignOutAnswer, SingleSignOnStatus } from "@pindesk/domain/auth/single-sign-on";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { OidcSettings } from "../../core/oidc/oidc-settings.ts";
 import { registerPinDesk, SsoBrowser } from "../../test/sso-browser.ts";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
@@ -291,17 +292,24 @@ describe("single sign-on with the password form turned off, MFA required, privat
   });
   afterAll(() => idp?.close());
 
-  it("refuses the password form when PINDESK_LOCAL_SIGN_IN=false, and says so to the sign-in page", async () => {
+  /** A PGlite app trusting the provider with PinDesk's client (secret) registered, closed after the test. */
+  async function startSsoApp(options: { localSignIn?: boolean; oidc?: Partial<OidcSettings> } = {}) {
     const app = await startTestApp("pglite", {
-      localSignIn: false,
+      ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
       oidc: {
         issuer: idp.issuer,
         clientId: "pindesk",
         clientAuth: { kind: "secret", secret: SSO_CLIENT.secret },
+        ...options.oidc,
       },
     });
     apps.push(app);
     registerPinDesk(idp, app.baseUrl, SSO_CLIENT);
+    return app;
+  }
+
+  it("refuses the password form when PINDESK_LOCAL_SIGN_IN=false, and says so to the sign-in page", async () => {
+    const app = await startSsoApp({ localSignIn: false });
     const username = await app.createAccount(["CsAdministrator"]);
     const refused = await app.anonymous().signIn(username, TEST_PASSWORD);
     expect(refused.status).toBe(403);
@@ -313,17 +321,9 @@ describe("single sign-on with the password form turned off, MFA required, privat
   });
 
   it("requires multi-factor sign-in when told to: amr must list mfa", async () => {
-    const app = await startTestApp("pglite", {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: "pindesk",
-        clientAuth: { kind: "secret", secret: SSO_CLIENT.secret },
-        roleMap: TEST_ROLE_MAP,
-        requireMfa: { kind: "amr", value: "mfa" },
-      },
+    const app = await startSsoApp({
+      oidc: { roleMap: TEST_ROLE_MAP, requireMfa: { kind: "amr", value: "mfa" } },
     });
-    apps.push(app);
-    registerPinDesk(idp, app.baseUrl, SSO_CLIENT);
     const without = new SsoBrowser(app.baseUrl);
     expect((await without.signIn("mona")).location).toBe("/sign-in?sso_error=mfa_required");
     expect(without.cookie(new URL(app.baseUrl).origin, "pindesk_session")).toBeUndefined();
@@ -341,17 +341,9 @@ describe("single sign-on with the password form turned off, MFA required, privat
   });
 
   it("asks for and checks an acr value when told to (acr:2)", async () => {
-    const app = await startTestApp("pglite", {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: "pindesk",
-        clientAuth: { kind: "secret", secret: SSO_CLIENT.secret },
-        roleMap: TEST_ROLE_MAP,
-        requireMfa: { kind: "acr", value: "2" },
-      },
+    const app = await startSsoApp({
+      oidc: { roleMap: TEST_ROLE_MAP, requireMfa: { kind: "acr", value: "2" } },
     });
-    apps.push(app);
-    registerPinDesk(idp, app.baseUrl, SSO_CLIENT);
     const browser = new SsoBrowser(app.baseUrl);
     const { authorization } = await browser.startSignIn();
     expect(authorization.searchParams.get("acr_values")).toBe("2");

@@ -4,14 +4,14 @@
  * the middle of a paged sync, a large group, two replicas at once. Each failure says what happened, loses
  * nothing, and the next pass completes.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../clock.ts";
 import type { DatabaseHandle } from "../../../db/database.ts";
 import { silentLogger } from "../../../logger.ts";
+import { makeSelfSignedCertificate } from "../../../test/self-signed-certificate.ts";
 import { startTcpProxy, type TcpProxy } from "../../../test/tcp-proxy.ts";
 import { TEST_START } from "../../../test/test-constants.ts";
 import { openTestDatabase } from "../../../test/test-database.ts";
@@ -102,25 +102,7 @@ describe("directory sync faults", () => {
 
   it("refuses a DC whose certificate no trusted CA signed, and one whose certificate does not name it", async () => {
     const otherCa = path.join(scratch, "other-ca.pem");
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=Not the DC's CA",
-        "-keyout",
-        path.join(scratch, "other-ca.key"),
-        "-out",
-        otherCa,
-      ],
-      { stdio: "ignore" },
-    );
+    writeFileSync(otherCa, makeSelfSignedCertificate("/CN=Not the DC's CA").cert);
     const untrusted = await failure({ caFile: otherCa });
     expect(untrusted.kind).toBe("certificate");
     expect(untrusted.message).toMatch(/not signed by a CA PinDesk trusts: set PINDESK_LDAP_CA_FILE/);
