@@ -1,16 +1,10 @@
-/**
- * LDAP Search with values that hold the filter's own special characters, and LIKE's: the test adds users
- * whose directory values contain `*`, `(`, `)`, `\`, `%`, `_`, an escaped comma in the DN and an empty
- * department, and a member of a group whose name has parentheses, and finds exactly them through
- * `\2a \28 \29 \5c` escapes.
- */
-import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDirectoryUsers, type NewDirectoryUser } from "../../core/directory/directory-writer.ts";
 import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
 import { directoryUser } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
+import { ldapSearchNames } from "./test-support/ldap-search.ts";
 
 const user = (sam: string, displayName: string, values: Partial<NewDirectoryUser>) =>
   directoryUser(sam, {
@@ -49,15 +43,7 @@ describe.each(TEST_ENGINES)("LDAP Search escapes on %s", (engine) => {
   });
   afterAll(() => app?.close());
 
-  const names = async (ldapFilter: string) => {
-    const response = await app.post<SearchResponse>("/api/users/search", {
-      mode: "LdapSearch",
-      ldapFilter,
-      maxUsers: 10_000,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body.users.map((found) => found.displayName).sort();
-  };
+  const names = (ldapFilter: string) => ldapSearchNames(app, ldapFilter);
   const named = (...users: NewDirectoryUser[]) => users.map((found) => found.displayName).sort();
 
   it("reads \\2a as a literal *, while a bare * is a wildcard", async () => {

@@ -1,10 +1,3 @@
-/**
- * LDAP Search against an oracle: as in filters.test.ts, the expected users are computed in JavaScript from
- * the demo data the database was seeded with, so each filter is checked against an independent answer. The
- * attributes only a synced directory has (groups, account flags, manager) are read from users added with
- * them.
- */
-import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   insertDirectoryUsers,
@@ -15,6 +8,7 @@ import { DEMO_USERS, type DemoUser } from "../../core/directory/seed/demo-direct
 import { directoryUser, namesOf } from "../../test/directory-users.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
+import { ldapSearch, ldapSearchNames } from "./test-support/ldap-search.ts";
 
 type Predicate = (user: DemoUser) => boolean;
 
@@ -46,18 +40,8 @@ describe.each(TEST_ENGINES)("LDAP Search on %s", (engine) => {
   });
   afterAll(() => app?.close());
 
-  const find = async (ldapFilter: string, body: object = {}) => {
-    const response = await app.post<SearchResponse>("/api/users/search", {
-      mode: "LdapSearch",
-      ldapFilter,
-      maxUsers: 10_000,
-      ...body,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  };
-  const names = async (ldapFilter: string, body: object = {}) =>
-    (await find(ldapFilter, body)).users.map((user) => user.displayName).sort();
+  const find = (ldapFilter: string, body: object = {}) => ldapSearch(app, ldapFilter, body);
+  const names = (ldapFilter: string, body: object = {}) => ldapSearchNames(app, ldapFilter, body);
 
   it.each(GET_CSUSER_EXAMPLES)("answers Get-CsUser's example %s", async (filter, predicate) => {
     const matched = await names(filter);
@@ -237,15 +221,7 @@ describe.each(TEST_ENGINES)("LDAP Search over Active Directory's attributes on %
   });
   afterAll(() => app?.close());
 
-  const names = async (ldapFilter: string) => {
-    const response = await app.post<SearchResponse>("/api/users/search", {
-      mode: "LdapSearch",
-      ldapFilter,
-      maxUsers: 10_000,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body.users.map((user) => user.displayName).sort();
-  };
+  const names = (ldapFilter: string) => ldapSearchNames(app, ldapFilter);
   /** `!` is the exact complement: every user is in the filter or in its negation, none in both. */
   const complements = async (filter: string) => {
     const [matched, complement] = [await names(filter), await names(`(!${filter})`)];
