@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "@pindesk/domain/auth/session-rules";
+import { DEFAULT_HELP_CONTACT } from "@pindesk/domain/dial-in/dial-in-page";
 import express, { type Express, type RequestHandler } from "express";
 import type { Kysely } from "kysely";
 import { pinoHttp } from "pino-http";
@@ -28,6 +29,10 @@ import { authRoutes } from "./features/auth/routes.ts";
 import { sessionLoader } from "./features/auth/session-middleware.ts";
 import { createAccessNumberService } from "./features/dial-in-numbers/access-number-service.ts";
 import { dialInNumberRoutes } from "./features/dial-in-numbers/routes.ts";
+import { createDialInAuthService } from "./features/dialin/dialin-auth-service.ts";
+import { createDialInPageService } from "./features/dialin/dialin-page-service.ts";
+import { dialInSessionLoader } from "./features/dialin/dialin-session-middleware.ts";
+import { dialInRoutes } from "./features/dialin/routes.ts";
 import { createDirectoryService } from "./features/directory/directory-service.ts";
 import { directoryRoutes } from "./features/directory/routes.ts";
 import { healthRouter } from "./features/health/router.ts";
@@ -73,6 +78,8 @@ export interface AppDependencies {
   oidc?: OidcSettings | undefined;
   /** Whether the user-name-and-password form signs in (PINDESK_LOCAL_SIGN_IN); true unless set off. */
   localSignIn?: boolean;
+  /** Whom the Dial-in Conferencing Settings page tells users to contact (PINDESK_DIALIN_HELP_CONTACT). */
+  dialInHelpContact?: string;
   /** The origins people reach the panel at (PINDESK_PUBLIC_URL); the listening address is always one. */
   publicOrigins?: readonly string[];
   /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
@@ -104,6 +111,8 @@ export function createApp(deps: AppDependencies): Express {
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);
   const serviceKeys = createServiceKeyService(core);
+  const helpContact = deps.dialInHelpContact ?? DEFAULT_HELP_CONTACT;
+  const dialInAuth = createDialInAuthService(core, helpContact);
 
   const app = express();
   app.disable("x-powered-by");
@@ -136,6 +145,7 @@ export function createApp(deps: AppDependencies): Express {
     ...savedQueryRoutes(createSavedQueryService(core)),
     ...jobRoutes(createJobService(core)),
     ...directoryRoutes(createDirectoryService(core)),
+    ...dialInRoutes(dialInAuth, createDialInPageService(core, helpContact), helpContact),
     openApiRoute(() => routes),
   ];
   const api = express.Router();
@@ -144,6 +154,7 @@ export function createApp(deps: AppDependencies): Express {
   // 1 024 characters, escaped (up to ~600 KB). The schemas then refuse anything past their counts and lengths.
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(sessionLoader(auth));
+  api.use("/dialin", dialInSessionLoader(dialInAuth));
   api.use(serviceKeyLoader(serviceKeys.keys, clock, deps.pinChecksPerMinute ?? 600));
   mountRoutes(api, routes);
   api.use(apiNotFound);

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseMfaRequirement, parseRoleMap } from "@pindesk/domain/auth/role-claims";
+import { DEFAULT_HELP_CONTACT } from "@pindesk/domain/dial-in/dial-in-page";
 import { z } from "zod";
 import {
   attributeMap,
@@ -87,6 +88,7 @@ const Env = z.object({
   PINDESK_OIDC_REQUIRE_MFA: z.string().optional(),
   PINDESK_OIDC_ID_TOKEN_ALGORITHMS: z.string().optional(),
   PINDESK_LOCAL_SIGN_IN: z.enum(["true", "false"]).default("true"),
+  PINDESK_DIALIN_HELP_CONTACT: z.string().trim().min(1).max(256).default(DEFAULT_HELP_CONTACT),
   PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -115,6 +117,8 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** Whether the user-name-and-password form signs in (PINDESK_LOCAL_SIGN_IN). */
   localSignIn: boolean;
+  /** Whom the Dial-in Conferencing Settings page tells users to contact (PINDESK_DIALIN_HELP_CONTACT). */
+  dialInHelpContact: string;
   /** Mail to users through SMTP (PINDESK_SMTP_*, core/mail/mail-config.ts); absent = off. */
   mail: MailConfig | undefined;
   /** How often the sync runner looks whether a pass is due or was asked for (PINDESK_LDAP_TICK_SECONDS). */
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directory: directorySource(e),
     oidc,
     localSignIn,
+    dialInHelpContact: e.PINDESK_DIALIN_HELP_CONTACT,
     mail: mailConfig(env, publicOrigins),
     directoryTickMs: e.PINDESK_LDAP_TICK_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),

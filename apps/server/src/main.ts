@@ -16,6 +16,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { createAccountService } from "./features/accounts/account-service.ts";
 import { ensureFirstAdministrator } from "./features/accounts/first-administrator.ts";
 import { createAuthService } from "./features/auth/auth-service.ts";
+import { createDialInAuthService } from "./features/dialin/dialin-auth-service.ts";
 import { createLogger } from "./logger.ts";
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -60,6 +61,7 @@ const app = createApp({
   directory: config.directory,
   oidc: config.oidc,
   localSignIn: config.localSignIn,
+  dialInHelpContact: config.dialInHelpContact,
   publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
 });
@@ -111,8 +113,13 @@ const auth = createAuthService({
   directory: config.directory,
   sessionTimeouts: config.sessionTimeouts,
 });
+const dialInAuth = createDialInAuthService(
+  { db: database.db, clock: systemClock, directory: config.directory },
+  config.dialInHelpContact,
+);
 const sweeper = setInterval(() => {
   auth.sweep().catch((error) => logger.warn({ err: error }, "session sweep failed"));
+  dialInAuth.sweep().catch((error) => logger.warn({ err: error }, "dial-in session sweep failed"));
 }, SWEEP_INTERVAL_MS);
 sweeper.unref();
 

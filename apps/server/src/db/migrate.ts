@@ -13,6 +13,7 @@ import * as directorySync from "./migrations/0010-directory-sync.ts";
 import * as ldapSearchAttributes from "./migrations/0011-ldap-search-attributes.ts";
 import * as singleSignOn from "./migrations/0012-single-sign-on.ts";
 import * as dialInAccessNumbers from "./migrations/0013-dial-in-access-numbers.ts";
+import * as dialInSessions from "./migrations/0014-dial-in-sessions.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-ldap-search-attributes": ldapSearchAttributes,
   "0012-single-sign-on": singleSignOn,
   "0013-dial-in-access-numbers": dialInAccessNumbers,
+  "0014-dial-in-sessions": dialInSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

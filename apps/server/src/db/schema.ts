@@ -180,7 +180,7 @@ export interface DeviceCookieKeyTable {
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Timestamp;
-  actor_type: "account" | "serviceKey" | "system" | "anonymous";
+  actor_type: "account" | "serviceKey" | "system" | "anonymous" | "endUser";
   actor_id: number | null;
   actor_name: string;
   action: string;
@@ -315,6 +315,26 @@ export interface DialInAccessNumbersTable {
   updated_at: Timestamp;
 }
 
+/** An end user's session on the Dial-in Conferencing Settings page (migration 0014). */
+export interface DialInSessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  /** How the user proved who they are: a bind with the domain password, or the identity provider. */
+  source: "domain" | "oidc";
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+/** One Set PIN attempt on the dial-in page, refused or not: what PIN_CHANGE_LIMIT counts. */
+export interface DialInPinAttemptsTable {
+  id: Generated<number>;
+  user_id: number;
+  at: Timestamp;
+}
+
 export interface Database {
   sites: SitesTable;
   registrar_pools: RegistrarPoolsTable;
@@ -336,4 +356,6 @@ export interface Database {
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_refusals: DirectorySyncRefusalsTable;
   dial_in_access_numbers: DialInAccessNumbersTable;
+  dialin_sessions: DialInSessionsTable;
+  dialin_pin_attempts: DialInPinAttemptsTable;
 }

@@ -1,6 +1,8 @@
 /**
- * The permission matrix, route by route: for each of Lync's 11 roles and for no session, every API route is
- * called and must be allowed or refused exactly as packages/domain's matrix says. Requests carry bodies
+ * The permission matrix, route by route: for each of Lync's 11 roles, for an end user signed in to the
+ * Dial-in Conferencing Settings page (a real domain user of the test DC) and for no session, every API route
+ * is called and must be allowed or refused exactly as packages/domain's matrix says — an end user reaches the
+ * dial-in routes only, and no console session reaches those (docs/decisions/0022). Requests carry bodies
  * that fail validation and ids that do not exist, so an allowed call changes nothing.
  */
 import { hasPermission } from "@pindesk/domain/auth/permissions";
@@ -8,7 +10,8 @@ import { CS_ROLES, type CsRole } from "@pindesk/domain/auth/roles";
 import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpClient } from "../test/http-client.ts";
-import { startTestApp, type TestApp } from "../test/test-app.ts";
+import type { TestApp } from "../test/test-app.ts";
+import { type DialInTestApp, startDialInTestApp } from "../test/test-dialin.ts";
 import { type Access, isAccessGuard, type RouteDefinition } from "./routes.ts";
 
 interface Layer {
@@ -36,24 +39,42 @@ function mountedRoutes(router: Router): { path: string; method: string; guarded:
   return found;
 }
 
-/** A session is never a service key: bridge routes refuse every session and none alike (401). */
-const allowed = (access: Access, roles: CsRole[] | null): boolean => {
+/** Who calls: a console session's roles, an end user's dial-in session, or nobody. */
+type Subject = CsRole[] | "endUser" | null;
+
+/**
+ * A session is never a service key: bridge routes refuse every session and none alike (401). A dial-in
+ * session is not a console session and the other way round: each is "not signed in" (401) to the other's routes.
+ */
+const allowed = (access: Access, subject: Subject): boolean => {
   if (access === "public") return true;
-  if (access === "serviceKey") return false;
-  if (roles === null) return false;
-  return access === "signedIn" || hasPermission(roles, access);
+  if (access === "serviceKey" || subject === null) return false;
+  if (access === "endUser" || subject === "endUser") return access === subject;
+  return access === "signedIn" || hasPermission(subject, access);
 };
+const refusal = (access: Access, subject: Subject) =>
+  subject === null || subject === "endUser" || access === "serviceKey" || access === "endUser" ? 401 : 403;
 
 const concretePath = (path: string) => `/api${path.replace(/:[A-Za-z]+/g, "999999")}`;
 
 describe("every API route is gated by the permission matrix", () => {
+  let dialIn: DialInTestApp;
   let app: TestApp;
+  let endUser: HttpClient;
   const clients = new Map<CsRole, HttpClient>();
   beforeAll(async () => {
-    app = await startTestApp("pglite");
+    dialIn = await startDialInTestApp("pglite", "matrix");
+    app = dialIn.app;
     for (const role of CS_ROLES) clients.set(role, await app.signedIn([role]));
-  });
-  afterAll(() => app?.close());
+    const [name = ""] = await dialIn.addUsers({
+      sam: dialIn.ad.sam("enduser"),
+      displayName: "Matrix End User",
+    });
+    const signedIn = await dialIn.dialIn(name);
+    expect(signedIn.response.status).toBe(200);
+    endUser = signedIn.client;
+  }, 120_000);
+  afterAll(() => dialIn?.close());
 
   it("mounts no route without an access check, and every route in the table", () => {
     const mounted = mountedRoutes(app.apiRouter);
@@ -67,31 +88,31 @@ describe("every API route is gated by the permission matrix", () => {
     let calls = 0;
     for (const route of app.routes) {
       // Sign-out ends the session it is called with (tested below).
-      if (route.path === "/auth/sign-out") continue;
-      const subjects: [string, CsRole[] | null, HttpClient][] = [
+      if (route.path === "/auth/sign-out" || route.path === "/dialin/sign-out") continue;
+      const subjects: [string, Subject, HttpClient][] = [
         ["no session", null, app.anonymous()],
+        ["an end user", "endUser", endUser],
         ...CS_ROLES.map((role): [string, CsRole[], HttpClient] => [
           role,
           [role],
           clients.get(role) as HttpClient,
         ]),
       ];
-      for (const [name, roles, client] of subjects) {
+      for (const [name, subject, client] of subjects) {
         const body = route.method === "get" ? undefined : { matrixProbe: true };
         const response = await client.request(route.method.toUpperCase(), concretePath(route.path), body);
         calls++;
         const label = `${route.method.toUpperCase()} ${route.path} as ${name}: ${response.status} ${JSON.stringify(response.body)}`;
         // Allowed: past the guard, answered (a probe's bad body or unknown id refused), never a crash.
-        if (allowed(route.access, roles)) {
+        if (allowed(route.access, subject)) {
           expect([401, 403], label).not.toContain(response.status);
           expect(response.status, label).toBeLessThan(500);
-        } else
-          expect(response.status, label).toBe(roles === null || route.access === "serviceKey" ? 401 : 403);
+        } else expect(response.status, label).toBe(refusal(route.access, subject));
       }
     }
     // Printed for the closing note: the size of the matrix this test walks.
-    console.log(`access matrix: ${calls} calls (${calls / 12} routes × 12 subjects)`);
-    expect(calls).toBeGreaterThanOrEqual(12 * 10);
+    console.log(`access matrix: ${calls} calls (${calls / 13} routes × 13 subjects)`);
+    expect(calls).toBeGreaterThanOrEqual(13 * 10);
   });
 
   it("lets every role with a session sign out, and refuses sign-out without one", async () => {
@@ -100,5 +121,10 @@ describe("every API route is gated by the permission matrix", () => {
       expect((await client.post("/api/auth/sign-out")).status).toBe(204);
     }
     expect((await app.anonymous().post("/api/auth/sign-out")).status).toBe(401);
+    // Neither kind of session signs the other out.
+    expect((await endUser.post("/api/auth/sign-out")).status).toBe(401);
+    expect((await app.administrator.post("/api/dialin/sign-out")).status).toBe(401);
+    expect((await endUser.post("/api/dialin/sign-out")).status).toBe(204);
+    expect((await endUser.get("/api/dialin/me")).status).toBe(401);
   });
 });

@@ -16,10 +16,13 @@ export const cookieOptions = (req: Request, sameSite: "strict" | "lax" = "strict
 });
 
 /** The value of one of our cookies, when the request carries it and it has the shape `valid` wants. */
-export function readCookie(req: Request, name: string, valid: RegExp): string | undefined {
+export const readCookie = (req: Request, name: string, valid: RegExp) =>
+  readCookieNamed(req, cookieName(req, name), valid);
+
+/** The same, for a cookie whose full name the caller gives (one with another prefix or path). */
+export function readCookieNamed(req: Request, wanted: string, valid: RegExp): string | undefined {
   const header = req.get("cookie");
   if (!header) return undefined;
-  const wanted = cookieName(req, name);
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === wanted) {

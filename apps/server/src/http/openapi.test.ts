@@ -17,6 +17,7 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
 /** POSTs whose whole request is the path and the session: they carry no body to describe. */
 const NO_BODY = new Set([
   "post /auth/sign-out",
+  "post /dialin/sign-out",
   "post /accounts/:id/disable",
   "post /accounts/:id/enable",
   "post /accounts/:id/reset-password",
@@ -79,6 +80,11 @@ describe("GET /api/openapi.json", () => {
     expect(document.paths["/api/pin-auth"]?.post?.security).toEqual([{ serviceKey: [] }]);
     expect(document.paths["/api/auth/sign-in"]?.post?.security).toEqual([]);
     expect(document.paths["/api/users/choices"]?.get?.security).toEqual([{ session: [] }]);
+    // The dial-in page's routes take an end user's session, which is not the console's (decision 0022).
+    const setPin = document.paths["/api/dialin/pin"]?.post as Operation;
+    expect(setPin.security).toEqual([{ dialInSession: [], csrfToken: [] }]);
+    expect(setPin.description).toContain("not a console session");
+    expect(setPin.responses).not.toHaveProperty("403");
   });
 
   it("describes the search body as the shared SearchQuery: the modes, the properties, at most 20 clauses", () => {

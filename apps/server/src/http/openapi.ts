@@ -56,6 +56,8 @@ const errorAnswer = (description: string) => ({
 function security(access: Access, method: string): JsonObject[] {
   if (access === "public") return [];
   if (access === "serviceKey") return [{ serviceKey: [] }];
+  if (access === "endUser")
+    return method === "get" ? [{ dialInSession: [] }] : [{ dialInSession: [], csrfToken: [] }];
   return method === "get" ? [{ session: [] }] : [{ session: [], csrfToken: [] }];
 }
 
@@ -63,6 +65,8 @@ function accessNote(access: Access): string {
   if (access === "public") return "Anyone (unsafe methods still need a same-origin Origin).";
   if (access === "serviceKey") return "A dial-in bridge's service key, not a console session.";
   if (access === "signedIn") return "Any signed-in console account.";
+  if (access === "endUser")
+    return "An end user signed in to the Dial-in Conferencing Settings page, not a console session.";
   const permission: Permission = access;
   return `${permission} — ${PERMISSION_TASKS[permission]}: ${rolesWith(permission).join(", ")}.`;
 }
@@ -97,7 +101,7 @@ function operation(route: RouteDefinition): JsonObject {
     "400": errorAnswer("The request did not validate: every problem, each with where it is"),
   };
   if (route.access !== "public") answers["401"] = errorAnswer("Not signed in, or no service key");
-  if (route.access !== "public" && route.access !== "serviceKey") {
+  if (route.access !== "public" && route.access !== "serviceKey" && route.access !== "endUser") {
     answers["403"] = errorAnswer(
       "The roles of this account do not allow it, or the CSRF/Origin check failed",
     );
@@ -143,12 +147,19 @@ export function openApiDocument(routes: readonly RouteDefinition[]): JsonObject 
           name: "pindesk_session",
           description: "Set by POST /api/auth/sign-in; __Host-pindesk_session over HTTPS",
         },
+        dialInSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "pindesk_dialin",
+          description:
+            "An end user's session, set by POST /api/dialin/sign-in (Path=/api/dialin); __Secure-pindesk_dialin over HTTPS",
+        },
         csrfToken: {
           type: "apiKey",
           in: "header",
           name: "X-CSRF-Token",
           description:
-            "The token sign-in and /api/auth/me answer; unsafe methods also need a same-origin Origin",
+            "The token sign-in and /api/auth/me (or /api/dialin/me) answer; unsafe methods also need a same-origin Origin",
         },
         serviceKey: {
           type: "http",

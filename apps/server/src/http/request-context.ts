@@ -1,12 +1,15 @@
 /** What the session middleware learns about a request, for the guards and handlers after it. */
 import type { Request } from "express";
 import { accountActor, type Caller, type ConsoleSession } from "../core/caller.ts";
+import type { DialInSession } from "../core/dialin/dialin-session-store.ts";
 
 declare global {
   namespace Express {
     interface Request {
       /** The signed-in console session, when the request carries a valid one. */
       consoleSession?: ConsoleSession;
+      /** An end user's session on the Dial-in Conferencing Settings page (never a console session). */
+      dialInSession?: DialInSession;
       /** The dial-in bridge's service key, when the request carries a valid bearer key. */
       serviceKey?: { id: number; name: string };
     }

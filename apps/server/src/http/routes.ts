@@ -15,9 +15,10 @@ import "./request-context.ts";
  * - a permission from the matrix: a signed-in session whose roles grant it;
  * - "signedIn": any valid session (who am I, sign out);
  * - "public": nobody needs to be signed in (sign in);
- * - "serviceKey": a dial-in bridge's bearer key instead of a session (read by the service-key middleware).
+ * - "serviceKey": a dial-in bridge's bearer key instead of a session (read by the service-key middleware);
+ * - "endUser": an end user's dial-in session (the Dial-in Conferencing Settings page), never a console one.
  */
-export type Access = Permission | "signedIn" | "public" | "serviceKey";
+export type Access = Permission | "signedIn" | "public" | "serviceKey" | "endUser";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -81,7 +82,8 @@ function accessGuard(access: Access): RequestHandler {
       }
       return next();
     }
-    const session = req.consoleSession;
+    // A dial-in session is not a console session, nor the other way round (docs/decisions/0022).
+    const session = access === "endUser" ? req.dialInSession : req.consoleSession;
     if (!session) throw notSignedIn();
     if (unsafe) {
       checkOrigin(req);
@@ -93,7 +95,8 @@ function accessGuard(access: Access): RequestHandler {
         );
       }
     }
-    if (access !== "signedIn" && !hasPermission(session.roles, access)) throw forbidden(deniedReason(access));
+    if (access === "signedIn" || access === "endUser") return next();
+    if (!hasPermission(req.consoleSession?.roles ?? [], access)) throw forbidden(deniedReason(access));
     next();
   };
   GUARDS.add(guard);

@@ -54,6 +54,8 @@ export interface TestAppOptions {
   oidc?: Pick<OidcSettings, "issuer" | "clientId" | "clientAuth"> & Partial<OidcSettings>;
   /** PINDESK_LOCAL_SIGN_IN=false: the user-name-and-password form is off. */
   localSignIn?: boolean;
+  /** PINDESK_DIALIN_HELP_CONTACT. */
+  dialInHelpContact?: string;
 }
 
 /** An app's single sign-on settings from a test's: the defaults config.ts would give, and its own origin. */
@@ -103,6 +105,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     oidc: options.oidc ? ssoSettings(options.oidc, baseUrl) : undefined,
     ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
     webDistDir: options.webDistDir,
+    dialInHelpContact: options.dialInHelpContact,
   });
   server.on("request", app);
   let accountNumber = 0;

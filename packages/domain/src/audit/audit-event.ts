@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = {
   "directory.sync": "Directory sync",
   "directory.syncRequest": "Sync now",
   "directory.userRemoved": "User removed from the directory",
+  "dialin.signIn": "Sign in to the Dial-in Conferencing Settings page",
+  "dialin.signOut": "Sign out of the Dial-in Conferencing Settings page",
+  "dialin.throttled": "Dial-in page sign-in throttled",
+  "dialin.setPin": "Set own PIN (Dial-in Conferencing Settings page)",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
@@ -42,7 +46,8 @@ export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 export const AUDIT_OUTCOMES = ["Success", "Failure", "Denied"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export type AuditActorType = "account" | "serviceKey" | "system" | "anonymous";
+/** `endUser`: a directory user on the Dial-in Conferencing Settings page, named by their logon. */
+export type AuditActorType = "account" | "serviceKey" | "system" | "anonymous" | "endUser";
 
 export interface AuditEvent {
   id: number;

@@ -4,15 +4,12 @@
  * bits; the database keeps only its SHA-256, so a copy of the sessions table cannot be replayed. The device
  * cookie (device-cookie.ts) is made the same way.
  */
-import { createHash, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
 import { cookieName, cookieOptions, readCookie } from "../../http/cookies.ts";
 
-const SESSION_COOKIE = "pindesk_session";
+export { hashSessionId, newCsrfToken, newSessionId } from "../../core/sessions/session-ids.ts";
 
-export const newSessionId = () => randomBytes(32).toString("base64url");
-export const newCsrfToken = () => randomBytes(32).toString("base64url");
-export const hashSessionId = (id: string) => createHash("sha256").update(id).digest("hex");
+const SESSION_COOKIE = "pindesk_session";
 
 // Ids are base64url; anything else was not made here.
 export const readSessionId = (req: Request) => readCookie(req, SESSION_COOKIE, /^[A-Za-z0-9_-]{43}$/);

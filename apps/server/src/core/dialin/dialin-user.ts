@@ -1,0 +1,55 @@
+/**
+ * The directory user behind a dial-in session: who they are, where they are (for their access numbers'
+ * region and their site's PIN policy) and whether they have a PIN at all (enabled for Lync Server).
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import type { TargetUser } from "../directory/user-targets.ts";
+
+export interface DialInUser extends TargetUser {
+  logon: string;
+  /** The site of the user's registrar pool, their office and their city: the places a region may be. */
+  siteName: string | null;
+  office: string | null;
+  city: string | null;
+}
+
+function selectDialInUser(db: Kysely<Database>) {
+  return db
+    .selectFrom("directory_users as u")
+    .leftJoin("registrar_pools as rp", "rp.id", "u.registrar_pool_id")
+    .leftJoin("sites as s", "s.id", "rp.site_id")
+    .select([
+      "u.id",
+      "u.display_name as displayName",
+      "u.sip_address as sipAddress",
+      "u.user_principal_name as userPrincipalName",
+      "u.line_uri as lineUri",
+      "u.protected",
+      "u.enabled",
+      "u.pin_policy_id as pinPolicyId",
+      "rp.site_id as siteId",
+      "s.name as siteName",
+      "u.office",
+      "u.city",
+      "u.netbios_domain",
+      "u.sam_account_name",
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectDialInUser>["executeTakeFirst"]>>;
+
+function toUser(row: Row): DialInUser | undefined {
+  if (!row) return undefined;
+  const { netbios_domain, sam_account_name, ...user } = row;
+  return { ...user, logon: `${netbios_domain}\\${sam_account_name}` };
+}
+
+export async function findDialInUser(db: Kysely<Database>, userId: number): Promise<DialInUser | undefined> {
+  return toUser(await selectDialInUser(db).where("u.id", "=", userId).executeTakeFirst());
+}
+
+/** A domain account's synced user, by objectGUID (the key that survives renames; decision 0019). */
+export async function findSyncedUser(db: Kysely<Database>, objectGuid: string) {
+  return toUser(await selectDialInUser(db).where("u.object_guid", "=", objectGuid).executeTakeFirst());
+}
