@@ -19,6 +19,9 @@ import { createPasswordHasher, type PasswordHasher } from "./crypto/password-has
 import type { PinHasher } from "./crypto/pin-hasher.ts";
 import type { PinVault } from "./crypto/pin-vault.ts";
 import type { Database } from "./db/schema.ts";
+import { createApiTokenService } from "./features/api-tokens/api-token-service.ts";
+import { apiTokenLoader } from "./features/api-tokens/api-token-middleware.ts";
+import { apiTokenRoutes } from "./features/api-tokens/routes.ts";
 import { createAccountService } from "./features/accounts/account-service.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { createAuditService } from "./features/audit/audit-service.ts";
@@ -71,6 +74,8 @@ export interface AppDependencies {
   passwords?: PasswordHasher;
   /** PIN checks one service key may ask for per minute. */
   pinChecksPerMinute?: number;
+  /** Requests one API token may make per minute (PINDESK_API_TOKEN_REQUESTS_PER_MINUTE). */
+  apiTokenRequestsPerMinute?: number;
   sessionTimeouts?: SessionTimeouts;
   /** Active Directory, when connected: domain sign-in, and the Directory page's sync. */
   directory?: DirectorySource | undefined;
@@ -111,6 +116,7 @@ export function createApp(deps: AppDependencies): Express {
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);
   const serviceKeys = createServiceKeyService(core);
+  const apiTokens = createApiTokenService(core);
   const helpContact = deps.dialInHelpContact ?? DEFAULT_HELP_CONTACT;
   const dialInAuth = createDialInAuthService(core, helpContact);
 
@@ -142,6 +148,7 @@ export function createApp(deps: AppDependencies): Express {
     ...dialInNumberRoutes(createAccessNumberService(core)),
     ...pinRoutes(createPinServices(core)),
     ...serviceKeyRoutes(serviceKeys),
+    ...apiTokenRoutes(apiTokens),
     ...savedQueryRoutes(createSavedQueryService(core)),
     ...jobRoutes(createJobService(core)),
     ...directoryRoutes(createDirectoryService(core)),
@@ -154,6 +161,7 @@ export function createApp(deps: AppDependencies): Express {
   // 1 024 characters, escaped (up to ~600 KB). The schemas then refuse anything past their counts and lengths.
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(sessionLoader(auth));
+  api.use(apiTokenLoader(apiTokens, clock, deps.apiTokenRequestsPerMinute ?? 600));
   api.use("/dialin", dialInSessionLoader(dialInAuth));
   api.use(serviceKeyLoader(serviceKeys.keys, clock, deps.pinChecksPerMinute ?? 600));
   mountRoutes(api, routes);

@@ -91,6 +91,7 @@ const Env = z.object({
   PINDESK_DIALIN_HELP_CONTACT: z.string().trim().min(1).max(256).default(DEFAULT_HELP_CONTACT),
   PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  PINDESK_API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
@@ -129,6 +130,7 @@ export interface Config {
   jobLeaseMs: number;
   /** PIN checks (POST /api/pin-auth) one service key may make per minute. */
   pinChecksPerMinute: number;
+  apiTokenRequestsPerMinute: number;
   logLevel: string;
   production: boolean;
   /** Where the built SPA is; served with history fallback in production. */
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryTickMs: e.PINDESK_LDAP_TICK_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
+    apiTokenRequestsPerMinute: e.PINDESK_API_TOKEN_REQUESTS_PER_MINUTE,
     jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     production,

@@ -56,6 +56,7 @@ const app = createApp({
   vault,
   passwords,
   pinChecksPerMinute: config.pinChecksPerMinute,
+  apiTokenRequestsPerMinute: config.apiTokenRequestsPerMinute,
   sessionTimeouts: config.sessionTimeouts,
   trustProxy: config.trustProxy,
   directory: config.directory,

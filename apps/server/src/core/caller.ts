@@ -29,6 +29,8 @@ export interface ConsoleSession {
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** Set when the request came with an API token rather than a browser session (docs/decisions/0025). */
+  apiToken?: { id: number; name: string };
 }
 
 export const accountActor = (session: Pick<ConsoleSession, "accountId" | "username">): AuditActor => ({

@@ -335,6 +335,31 @@ export interface DialInPinAttemptsTable {
   at: Timestamp;
 }
 
+/** A console account's bearer token for scripts (docs/decisions/0025): its SHA-256, never the token. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  token_hash: string;
+  /** The roles it is limited to; null: all its holder's. */
+  roles: string[] | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** For a domain holder: when its roles were last read from AD for this token. */
+  roles_checked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  last_used_address: string | null;
+  revoked_at: Timestamp | null;
+  /** Who revoked it: its holder, or a CsAdministrator's user name. */
+  revoked_by: string | null;
+}
+
+export interface ApiTokenWindowsTable {
+  token_id: number;
+  window_start: Timestamp;
+  requests: number;
+}
+
 export interface Database {
   sites: SitesTable;
   registrar_pools: RegistrarPoolsTable;
@@ -358,4 +383,6 @@ export interface Database {
   dial_in_access_numbers: DialInAccessNumbersTable;
   dialin_sessions: DialInSessionsTable;
   dialin_pin_attempts: DialInPinAttemptsTable;
+  api_tokens: ApiTokensTable;
+  api_token_windows: ApiTokenWindowsTable;
 }

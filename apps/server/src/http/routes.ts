@@ -85,7 +85,9 @@ function accessGuard(access: Access): RequestHandler {
     // A dial-in session is not a console session, nor the other way round (docs/decisions/0022).
     const session = access === "endUser" ? req.dialInSession : req.consoleSession;
     if (!session) throw notSignedIn();
-    if (unsafe) {
+    // A script's API token is sent by no browser on its own, so it needs no Origin or CSRF check (0025).
+    const bearer = access !== "endUser" && req.consoleSession?.apiToken !== undefined;
+    if (unsafe && !bearer) {
       checkOrigin(req);
       if (!sameToken(req.get("x-csrf-token"), session.csrfToken)) {
         throw new HttpError(

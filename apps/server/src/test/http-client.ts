@@ -1,6 +1,7 @@
 /**
  * A small browser stand-in for API tests: real HTTP with fetch, the session cookie kept between requests,
- * and the Origin and X-CSRF-Token headers a PinDesk page sends on unsafe requests.
+ * and the Origin and X-CSRF-Token headers a PinDesk page sends on unsafe requests. Made with an API token
+ * instead, it is a script: `Authorization: Bearer` and nothing a browser adds.
  */
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 
@@ -22,10 +23,15 @@ export class HttpClient {
   /** Who signed in last through this client. */
   username: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly apiToken?: string,
+  ) {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}) {
-    const headers: Record<string, string> = { origin: this.baseUrl };
+    const headers: Record<string, string> = this.apiToken
+      ? { authorization: `Bearer ${this.apiToken}` }
+      : { origin: this.baseUrl };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== "GET") headers["x-csrf-token"] = this.csrfToken;
     Object.assign(headers, options.headers); // a test's own headers win

@@ -7,6 +7,7 @@
 import { randomInt } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { CreateApiTokenRequest, CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import { DEFAULT_ROLE_MAP } from "@pindesk/domain/auth/role-claims";
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Router } from "express";
@@ -43,6 +44,7 @@ export interface TestAppOptions {
   passwords?: PasswordHasher;
   webDistDir?: string;
   pinChecksPerMinute?: number;
+  apiTokenRequestsPerMinute?: number;
   /** Where the app's logs go (the secrecy test reads them); silent otherwise. */
   logger?: Logger;
   /** PIN hashing other than the test pepper at today's parameters (the rehash test). */
@@ -98,6 +100,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     pins,
     vault,
     pinChecksPerMinute: options.pinChecksPerMinute,
+    apiTokenRequestsPerMinute: options.apiTokenRequestsPerMinute,
     passwords,
     trustProxy: options.trustProxy,
     publicOrigins: options.publicOrigins ?? (options.oidc ? [baseUrl] : undefined),
@@ -133,6 +136,18 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     return client;
   }
 
+  /**
+   * An API token of a new account holding `roles`, made through the API as the My API tokens page makes
+   * one (`limit`: the token's own subset of roles, its name and expiry).
+   */
+  async function apiToken(roles: CsRole[], limit: Partial<CreateApiTokenRequest> = {}): Promise<string> {
+    const holder = await signedIn(roles);
+    const made = await holder.post<CreatedApiToken>("/api/api-tokens", { name: "test script", ...limit });
+    if (made.status !== 201)
+      throw new Error(`no API token for ${roles.join("+")}: ${JSON.stringify(made.body)}`);
+    return made.body.token;
+  }
+
   const accountIdOf = async (client: HttpClient) =>
     (await accounts.list()).find((account) => account.username === client.username)?.id ?? 0;
 
@@ -163,6 +178,9 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     signedIn,
     accountIdOf,
     bridge,
+    apiToken,
+    /** A script's client: every request with `Authorization: Bearer <token>`, no cookie, no Origin. */
+    script: (token: string) => new HttpClient(baseUrl, token),
     jobRunner,
     /** Runs queued jobs to their end, as a replica's background runner would. */
     runJobs: () => jobRunner.runUntilIdle(),

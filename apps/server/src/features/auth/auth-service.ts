@@ -264,6 +264,12 @@ export function createAuthService({
      * RP-initiated logout, answers the provider's end-session URL, for the browser to end its session there.
      */
     async signOut(session: ConsoleSession, clientAddress: string): Promise<{ endSessionUrl?: string }> {
+      if (session.apiToken) {
+        throw new CoreError(
+          "forbidden",
+          "An API token does not sign out: revoke it (pindesk logout) instead.",
+        );
+      }
       const sealed = oidc ? await sessions.sealedIdToken(session.idHash) : null;
       await db.transaction().execute(async (trx) => {
         await sessions.delete(trx, session.idHash);

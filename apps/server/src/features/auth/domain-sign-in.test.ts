@@ -4,6 +4,7 @@
  * account, roles read again every five minutes (a test user of this file's own OU is moved between groups),
  * and the break-glass local account while the DC is down.
  */
+import type { CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,6 +134,39 @@ describe.each(TEST_ENGINES)("domain sign-in on %s", (engine) => {
     await ad.set(dn, "userAccountControl", ["514"]);
     app.clock.advance(ROLE_RECHECK_MS);
     expect((await me()).status).toBe(401);
+    await app.signInAgain();
+  });
+
+  it("cuts a domain admin's API token to the roles AD gives at the next read, and ends it with the account", async () => {
+    const sam = ad.sam("tobias");
+    const dn = await ad.addUser({
+      sam,
+      displayName: "Tobias Token",
+      groups: [facts.groups.CsUserAdministrator ?? ""],
+    });
+    const tobias = app.anonymous();
+    expect((await tobias.signIn(`LITWAREINC\\${sam}`, USER_PASSWORD)).status).toBe(200);
+    const made = await tobias.post<CreatedApiToken>("/api/api-tokens", { name: "nightly" });
+    expect(made.status).toBe(201);
+    const script = app.script(made.body.token);
+    const me = () => script.get<SessionInfo & ApiErrorBody>("/api/auth/me");
+    expect((await me()).body.permissions).toContain("pin:set");
+
+    // Out of CsUserAdministrator, into the help desk: the token follows at the next read, as a session does.
+    await ad.removeFromGroup(facts.groups.CsUserAdministrator ?? "", dn);
+    await ad.addToGroup(facts.groups["Help Desk Tier 1"] ?? "", dn);
+    app.clock.advance(ROLE_RECHECK_MS - MINUTE);
+    expect((await me()).body.roles).toEqual(["CsUserAdministrator"]);
+    app.clock.advance(MINUTE);
+    const after = await me();
+    expect(after.body.roles).toEqual(["CsHelpDesk"]);
+    expect(after.body.permissions).not.toContain("pin:set");
+
+    await ad.set(dn, "userAccountControl", ["514"]);
+    app.clock.advance(ROLE_RECHECK_MS);
+    const ended = await me();
+    expect(ended.status).toBe(401);
+    expect(ended.body.error.code).toBe("api_token_holderNoRole");
     await app.signInAgain();
   });
 

@@ -7,12 +7,14 @@ import type { Clock } from "../../clock.ts";
 import { HttpError } from "../../http/errors.ts";
 import "../../http/request-context.ts";
 import type { ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
+import { bearerApiToken } from "../api-tokens/api-token-middleware.ts";
 
 export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute: number): RequestHandler {
   return async (req, res, next) => {
     const header = req.get("authorization");
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) return next();
+    // An admin's API token (pdt_…) is the API token loader's (docs/decisions/0025).
+    if (!match?.[1] || bearerApiToken(header)) return next();
     const key = await keys.authenticate(match[1]);
     if (!key)
       throw new HttpError(401, "invalid_service_key", "The service key is not valid or has been revoked.");
