@@ -1,5 +1,6 @@
 /**
- * The permission matrix, route by route: for each of Lync's 11 roles, for an end user signed in to the
+ * The permission matrix, route by route: for each of Lync's 11 roles (as a browser session and as a script's
+ * API token, docs/decisions/0025), for an end user signed in to the
  * Dial-in Conferencing Settings page (a real domain user of the test DC) and for no session, every API route
  * is called and must be allowed or refused exactly as packages/domain's matrix says — an end user reaches the
  * dial-in routes only, and no console session reaches those (docs/decisions/0022). Requests carry bodies
@@ -62,10 +63,13 @@ describe("every API route is gated by the permission matrix", () => {
   let app: TestApp;
   let endUser: HttpClient;
   const clients = new Map<CsRole, HttpClient>();
+  // A script's API token for each role: bearer calls, no cookie, no Origin, no CSRF token (decision 0025).
+  const scripts = new Map<CsRole, HttpClient>();
   beforeAll(async () => {
     dialIn = await startDialInTestApp("pglite", "matrix");
     app = dialIn.app;
     for (const role of CS_ROLES) clients.set(role, await app.signedIn([role]));
+    for (const role of CS_ROLES) scripts.set(role, app.script(await app.apiToken([role])));
     const [name = ""] = await dialIn.addUsers({
       sam: dialIn.ad.sam("enduser"),
       displayName: "Matrix End User",
@@ -97,12 +101,23 @@ describe("every API route is gated by the permission matrix", () => {
           [role],
           clients.get(role) as HttpClient,
         ]),
+        ...CS_ROLES.map((role): [string, CsRole[], HttpClient] => [
+          `an API token of ${role}`,
+          [role],
+          scripts.get(role) as HttpClient,
+        ]),
       ];
       for (const [name, subject, client] of subjects) {
         const body = route.method === "get" ? undefined : { matrixProbe: true };
         const response = await client.request(route.method.toUpperCase(), concretePath(route.path), body);
         calls++;
         const label = `${route.method.toUpperCase()} ${route.path} as ${name}: ${response.status} ${JSON.stringify(response.body)}`;
+        // A script sends no Origin: a public route that changes something (sign-in) is a browser's only.
+        if (client.apiToken && route.access === "public" && route.method !== "get") {
+          expect(response.status, label).toBe(403);
+          expect(JSON.stringify(response.body), label).toContain("cross_origin");
+          continue;
+        }
         // Allowed: past the guard, answered (a probe's bad body or unknown id refused), never a crash.
         if (allowed(route.access, subject)) {
           expect([401, 403], label).not.toContain(response.status);
@@ -111,8 +126,9 @@ describe("every API route is gated by the permission matrix", () => {
       }
     }
     // Printed for the closing note: the size of the matrix this test walks.
-    console.log(`access matrix: ${calls} calls (${calls / 13} routes × 13 subjects)`);
-    expect(calls).toBeGreaterThanOrEqual(13 * 10);
+    const subjects = 2 + 2 * CS_ROLES.length;
+    console.log(`access matrix: ${calls} calls (${calls / subjects} routes × ${subjects} subjects)`);
+    expect(calls).toBeGreaterThanOrEqual(subjects * 10);
   });
 
   it("lets every role with a session sign out, and refuses sign-out without one", async () => {
