@@ -41,6 +41,8 @@ import { directoryRoutes } from "./features/directory/routes.ts";
 import { healthRouter } from "./features/health/router.ts";
 import { createJobService } from "./features/jobs/job-service.ts";
 import { jobRoutes } from "./features/jobs/routes.ts";
+import { createMailService } from "./features/mail/mail-service.ts";
+import { mailRoutes } from "./features/mail/routes.ts";
 import { createOidcService } from "./features/oidc/oidc-service.ts";
 import { oidcRoutes } from "./features/oidc/routes.ts";
 import { createPinPolicyService } from "./features/pin-policies/pin-policy-service.ts";
@@ -61,6 +63,7 @@ import { mountRoutes, type RouteDefinition } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
 import { spaRouter } from "./http/spa.ts";
+import type { MailDelivery } from "./core/mail/mail-sender.ts";
 import type { Logger } from "./logger.ts";
 
 export interface AppDependencies {
@@ -89,6 +92,8 @@ export interface AppDependencies {
   publicOrigins?: readonly string[];
   /** Express's "trust proxy": which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
   trustProxy?: boolean | number | string;
+  /** Mail to users through SMTP (PINDESK_SMTP_*), when configured: its settings and the outbox's sender. */
+  mail?: MailDelivery | undefined;
   /** The built SPA, served with history fallback; absent in development and API tests. */
   webDistDir?: string | undefined;
 }
@@ -112,6 +117,7 @@ export function createApp(deps: AppDependencies): Express {
     directory: deps.directory,
     oidc: deps.oidc ? createRelyingParty(deps.oidc) : undefined,
     localSignIn: deps.localSignIn ?? true,
+    mail: deps.mail,
   };
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);
@@ -151,6 +157,7 @@ export function createApp(deps: AppDependencies): Express {
     ...apiTokenRoutes(apiTokens),
     ...savedQueryRoutes(createSavedQueryService(core)),
     ...jobRoutes(createJobService(core)),
+    ...mailRoutes(createMailService(core)),
     ...directoryRoutes(createDirectoryService(core)),
     ...dialInRoutes(dialInAuth, createDialInPageService(core, helpContact), helpContact),
     openApiRoute(() => routes),

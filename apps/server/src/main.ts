@@ -7,6 +7,7 @@ import { loadConfig } from "./config.ts";
 import { createSyncRunner } from "./core/directory/ldap/sync-runner.ts";
 import { directoryIsEmpty, seedDemoDirectory } from "./core/directory/seed/demo-directory.ts";
 import { createJobRunner } from "./core/jobs/job-runner.ts";
+import { createMailSender } from "./core/mail/mail-sender.ts";
 import { createPasswordHasher } from "./crypto/password-hasher.ts";
 import { createPinHasher } from "./crypto/pin-hasher.ts";
 import { loadPinPepper } from "./crypto/pin-pepper.ts";
@@ -41,6 +42,11 @@ if (!config.directory && config.seedDemoDirectory && (await directoryIsEmpty(dat
   if (added > 0) logger.info({ users: added }, "seeded the Litware Inc. demo directory");
 }
 
+// Mail to users (PINDESK_SMTP_*): the outbox's sender, on every replica; the lease keeps them apart.
+const mailSender = config.mail
+  ? createMailSender({ db: database.db, clock: systemClock, vault, mail: config.mail, logger })
+  : undefined;
+
 const passwords = createPasswordHasher();
 const firstAdmin = await ensureFirstAdministrator(
   database.db,
@@ -65,6 +71,7 @@ const app = createApp({
   dialInHelpContact: config.dialInHelpContact,
   publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
+  mail: config.mail && mailSender ? { config: config.mail, sender: mailSender } : undefined,
 });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -104,6 +111,7 @@ const syncRunner = config.directory
     })
   : undefined;
 syncRunner?.start();
+mailSender?.start();
 
 // Expired sessions are removed when they are next used; this removes those nobody comes back to.
 const auth = createAuthService({
@@ -129,6 +137,7 @@ async function shutdown(signal: string) {
   clearInterval(sweeper);
   await jobRunner.stop();
   await syncRunner?.stop();
+  await mailSender?.stop();
   server.close();
   await database.close();
   process.exit(0);

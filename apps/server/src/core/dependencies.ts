@@ -11,6 +11,7 @@ import type { PinHasher } from "../crypto/pin-hasher.ts";
 import type { PinVault } from "../crypto/pin-vault.ts";
 import type { Database } from "../db/schema.ts";
 import type { DirectorySource } from "./directory/ldap/directory-source.ts";
+import type { MailDelivery } from "./mail/mail-sender.ts";
 import type { RelyingParty } from "./oidc/relying-party.ts";
 
 export interface CoreDependencies {
@@ -33,4 +34,6 @@ export interface CoreDependencies {
   oidc?: RelyingParty | undefined;
   /** Whether sign-in with a user name and password (local and domain accounts) is on; true unless set off. */
   localSignIn?: boolean;
+  /** Mail to users through SMTP (PINDESK_SMTP_*), when configured: its settings and the outbox's sender. */
+  mail?: MailDelivery | undefined;
 }

@@ -15,6 +15,7 @@ import * as singleSignOn from "./migrations/0012-single-sign-on.ts";
 import * as dialInAccessNumbers from "./migrations/0013-dial-in-access-numbers.ts";
 import * as dialInSessions from "./migrations/0014-dial-in-sessions.ts";
 import * as apiTokens from "./migrations/0016-api-tokens.ts";
+import * as mailOutbox from "./migrations/0015-mail-outbox.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-ldap-search-attributes": ldapSearchAttributes,
   "0012-single-sign-on": singleSignOn,
   "0013-dial-in-access-numbers": dialInAccessNumbers,
+  "0015-mail-outbox": mailOutbox,
   "0014-dial-in-sessions": dialInSessions,
   "0016-api-tokens": apiTokens,
 };

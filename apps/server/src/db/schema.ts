@@ -246,6 +246,8 @@ export interface JobsTable {
   attempts: Generated<number>;
   error: string | null;
   pins_delivered_at: Timestamp | null;
+  /** Set PIN: "show" (the results file carries the PINs once) or "email" (each user is sent theirs). */
+  delivery: Generated<"show" | "email">;
 }
 
 export interface JobResultsTable {
@@ -257,6 +259,29 @@ export interface JobResultsTable {
   outcome: string;
   message: string;
   pin_sealed: string | null;
+}
+
+/** Mail to users waiting to be sent, sent, or given up on (docs/decisions/0023-mail-outbox.md). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: "pin" | "lockout" | "expiry";
+  user_id: number;
+  recipient_address: string;
+  /** lockout: `{ lock: "temporary", until }` or `{ lock: "permanent" }`; expiry: `{ expiresAt }`. */
+  facts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** A new PIN, sealed by the PIN vault; null once sent or given up. */
+  pin_sealed: string | null;
+  job_id: number | null;
+  job_seq: number | null;
+  reminded_expiry: Timestamp | null;
+  status: "waiting" | "sent" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
 }
 
 /** One row: where the directory comes from and how far the last complete sync got. */
@@ -377,6 +402,7 @@ export interface Database {
   saved_queries: SavedQueriesTable;
   jobs: JobsTable;
   job_results: JobResultsTable;
+  mail_outbox: MailOutboxTable;
   directory_sync: DirectorySyncTable;
   directory_sync_runs: DirectorySyncRunsTable;
   directory_sync_refusals: DirectorySyncRefusalsTable;

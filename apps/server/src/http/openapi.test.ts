@@ -23,6 +23,7 @@ const NO_BODY = new Set([
   "post /accounts/:id/reset-password",
   "post /jobs/:id/cancel",
   "post /service-keys/:id/revoke",
+  "post /api-tokens/:id/revoke",
 ]);
 
 describe("GET /api/openapi.json", () => {
@@ -75,11 +76,11 @@ describe("GET /api/openapi.json", () => {
     const lock = document.paths["/api/pins/lock"]?.post as Operation;
     expect(lock.description).toContain("pin:lock");
     expect(lock.description).toContain("CsAdministrator, CsUserAdministrator, CsHelpDesk");
-    expect(lock.security).toEqual([{ session: [], csrfToken: [] }]);
+    expect(lock.security).toEqual([{ session: [], csrfToken: [] }, { apiToken: [] }]);
     expect(lock.responses).toHaveProperty("403");
     expect(document.paths["/api/pin-auth"]?.post?.security).toEqual([{ serviceKey: [] }]);
     expect(document.paths["/api/auth/sign-in"]?.post?.security).toEqual([]);
-    expect(document.paths["/api/users/choices"]?.get?.security).toEqual([{ session: [] }]);
+    expect(document.paths["/api/users/choices"]?.get?.security).toEqual([{ session: [] }, { apiToken: [] }]);
     // The dial-in page's routes take an end user's session, which is not the console's (decision 0022).
     const setPin = document.paths["/api/dialin/pin"]?.post as Operation;
     expect(setPin.security).toEqual([{ dialInSession: [], csrfToken: [] }]);

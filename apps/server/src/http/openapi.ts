@@ -52,13 +52,16 @@ const errorAnswer = (description: string) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
-/** Which credentials a route takes: a session (and, for unsafe methods, its CSRF token), a key, or none. */
+/**
+ * Which credentials a route takes: a session (and, for unsafe methods, its CSRF token) or an admin's API
+ * token (decision 0025), a key, or none. Either alternative of the list is enough.
+ */
 function security(access: Access, method: string): JsonObject[] {
   if (access === "public") return [];
   if (access === "serviceKey") return [{ serviceKey: [] }];
   if (access === "endUser")
     return method === "get" ? [{ dialInSession: [] }] : [{ dialInSession: [], csrfToken: [] }];
-  return method === "get" ? [{ session: [] }] : [{ session: [], csrfToken: [] }];
+  return [method === "get" ? { session: [] } : { session: [], csrfToken: [] }, { apiToken: [] }];
 }
 
 function accessNote(access: Access): string {
@@ -160,6 +163,12 @@ export function openApiDocument(routes: readonly RouteDefinition[]): JsonObject 
           name: "X-CSRF-Token",
           description:
             "The token sign-in and /api/auth/me (or /api/dialin/me) answer; unsafe methods also need a same-origin Origin",
+        },
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "pdt_… an admin's API token (the My API tokens page, or pindesk login): no cookie, Origin or CSRF token",
         },
         serviceKey: {
           type: "http",

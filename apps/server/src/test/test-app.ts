@@ -16,6 +16,8 @@ import { fixedClock } from "../clock.ts";
 import { SYSTEM_ACTOR } from "../core/caller.ts";
 import type { DirectorySource } from "../core/directory/ldap/directory-source.ts";
 import { createJobRunner } from "../core/jobs/job-runner.ts";
+import type { MailConfig } from "../core/mail/mail-config.ts";
+import { createMailSender } from "../core/mail/mail-sender.ts";
 import { DEFAULT_ID_TOKEN_ALGORITHMS, type OidcSettings } from "../core/oidc/oidc-settings.ts";
 import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";
@@ -56,6 +58,8 @@ export interface TestAppOptions {
   oidc?: Pick<OidcSettings, "issuer" | "clientId" | "clientAuth"> & Partial<OidcSettings>;
   /** PINDESK_LOCAL_SIGN_IN=false: the user-name-and-password form is off. */
   localSignIn?: boolean;
+  /** Mail to users through a real SMTP server (test/test-smtp-server.ts); off when absent. */
+  mail?: MailConfig;
   /** PINDESK_DIALIN_HELP_CONTACT. */
   dialInHelpContact?: string;
 }
@@ -89,6 +93,15 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     chunkSize: 40,
     setPinChunkSize: 10,
   });
+  const mailSender = options.mail
+    ? createMailSender({
+        db: database.db,
+        clock,
+        vault,
+        mail: options.mail,
+        logger: options.logger ?? silentLogger,
+      })
+    : undefined;
   // Listening first, so the app may know its own address (single sign-on's redirect URI is made from it).
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,6 +121,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     oidc: options.oidc ? ssoSettings(options.oidc, baseUrl) : undefined,
     ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
     webDistDir: options.webDistDir,
+    mail: options.mail && mailSender ? { config: options.mail, sender: mailSender } : undefined,
     dialInHelpContact: options.dialInHelpContact,
   });
   server.on("request", app);
@@ -184,6 +198,12 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     jobRunner,
     /** Runs queued jobs to their end, as a replica's background runner would. */
     runJobs: () => jobRunner.runUntilIdle(),
+    mailSender,
+    /** Queues the reminders due and sends every message due, as a replica's mail sender would. */
+    async runMail() {
+      await mailSender?.sweepReminders();
+      await mailSender?.runUntilIdle();
+    },
     anonymous: () => new HttpClient(baseUrl),
     administrator,
     /** After the test clock has moved past a session timeout: sign the default administrator in again. */

@@ -84,3 +84,25 @@ export async function startTestSmtpServer() {
 }
 
 export type TestSmtpServer = Awaited<ReturnType<typeof startTestSmtpServer>>;
+
+/** An app's mail settings for this server: STARTTLS with its certificate trusted, and its credentials. */
+export function mailConfigFor(
+  smtp: TestSmtpServer,
+  extra: { organization?: string; expiryReminderDays?: number } = {},
+) {
+  return {
+    settings: {
+      host: smtp.host,
+      port: smtp.port,
+      security: "starttls" as const,
+      auth: { user: SMTP_USER, password: SMTP_PASSWORD },
+      ca: smtp.ca,
+      from: { name: "PinDesk", address: "pindesk@litwareinc.com" },
+    },
+    context: {
+      organization: extra.organization ?? "Litware, Inc.",
+      dialInUrl: "https://pindesk.litwareinc.com/dialin",
+    },
+    expiryReminderDays: extra.expiryReminderDays,
+  };
+}

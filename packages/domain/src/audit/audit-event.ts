@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   "savedQuery.delete": "Delete saved query",
   "job.start": "Start job",
   "job.cancel": "Cancel job",
+  "mail.send": "Send email to a user",
   "serviceKey.create": "Create service key",
   "serviceKey.revoke": "Revoke service key",
   "apiToken.create": "Create API token",

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "accounts:manage",
   "directory:read",
   "directory:sync",
+  "mail:preview",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +38,7 @@ export const PERMISSION_TASKS: Record<Permission, string> = {
   "accounts:manage": "Manage console accounts and their roles",
   "directory:read": "See the Active Directory connection and its syncs",
   "directory:sync": "Sync the directory from Active Directory now",
+  "mail:preview": "See the mail settings and preview the messages sent to users",
 };
 
 const READERS: readonly CsRole[] = [
@@ -63,6 +65,7 @@ const GRANTS: Record<Permission, readonly CsRole[]> = {
   "accounts:manage": ["CsAdministrator"],
   "directory:read": ["CsAdministrator", "CsServerAdministrator", "CsViewOnlyAdministrator"],
   "directory:sync": ["CsAdministrator"],
+  "mail:preview": ["CsAdministrator"],
 };
 
 /** The roles that hold a permission, in Lync's role order. */

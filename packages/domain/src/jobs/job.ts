@@ -3,6 +3,7 @@
  * rows on screen. They run in the background a chunk at a time, survive restarts, and can be cancelled.
  */
 import { z } from "zod";
+import { type MailCounts, type PinDelivery, PinDeliveryField } from "../mail/mail-api.ts";
 import { SearchQuery } from "../users/search-query.ts";
 
 export const JOB_KINDS = ["lock", "unlock", "setPin", "assignPolicy"] as const;
@@ -21,6 +22,8 @@ export const JOB_LABELS: Record<JobKind, string> = {
 
 /** The search whose users the job works on (its Maximum users to display does not cap a job). */
 export const CreateJobRequest = z.object({ query: SearchQuery }).strict();
+/** Set PIN: the search, and whether each user is sent their PIN by email instead of a results file. */
+export const CreateSetPinJobRequest = z.object({ query: SearchQuery, delivery: PinDeliveryField }).strict();
 export const CreateAssignJobRequest = z
   .object({ query: SearchQuery, policy: z.string().trim().min(1).max(260).nullable() })
   .strict();
@@ -47,4 +50,8 @@ export interface JobView {
   error: string | null;
   /** Set PIN: the new PINs are in the results file until it is downloaded once. */
   pinsDelivered: boolean;
+  /** Set PIN: "email" sends each user their PIN and keeps no PIN file. */
+  delivery: PinDelivery;
+  /** Set PIN by email: where the messages stand; null otherwise. */
+  mail: MailCounts | null;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_IDENTITY_LENGTH } from "../identity/user-identity.ts";
+import { type MailStatus, PinDeliveryField } from "../mail/mail-api.ts";
 import { SearchQuery } from "../users/search-query.ts";
 import { type TargetResult, UserTargets } from "../users/user-targets.ts";
 import type { PinStatus } from "./pin-status.ts";
@@ -62,6 +63,8 @@ export const SetPinRequest = z
       .string()
       .max(MAX_PIN_LENGTH + 1, `must be at most ${MAX_PIN_LENGTH} digits`)
       .optional(),
+    /** "email": each user is sent their new PIN instead of it being shown (generated PINs only). */
+    delivery: PinDeliveryField,
   })
   .strict()
   .refine((r) => (r.userIds === undefined) !== (r.identities === undefined), {
@@ -71,6 +74,10 @@ export const SetPinRequest = z
   .refine((r) => (r.mode === "manual") === (r.pin !== undefined), {
     message: "a manual PIN needs pin, and a generated one must not have it",
     path: ["pin"],
+  })
+  .refine((r) => r.delivery === "show" || r.mode === "generate", {
+    message: "only generated PINs are sent by email; a typed PIN is already known to whoever typed it",
+    path: ["delivery"],
   });
 export type SetPinRequest = z.output<typeof SetPinRequest>;
 
@@ -78,6 +85,8 @@ export type SetPinRequest = z.output<typeof SetPinRequest>;
 export interface SetPinResult extends TargetResult {
   pin?: string;
   policy?: string;
+  /** Sent by email: what became of the message (the PIN itself is in it, never in this answer). */
+  mail?: MailStatus;
 }
 
 /** The PIN check of a dial-in bridge: the caller by SIP/UPN identity or by phone number / extension. */

@@ -15,6 +15,8 @@ import type { Caller } from "../caller.ts";
 import type { UserRow } from "../directory/user-rows.ts";
 import { cursorOf, searchUserRows } from "../directory/user-search.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
+import { mailAddresses } from "../mail/outbox-store.ts";
+import { emailedResults, emailOnly, queuePinMails } from "../mail/pin-mail.ts";
 import { applyDecisions } from "../pins/apply-decisions.ts";
 import { assignTarget, assignToUsers } from "../pins/assign-policy.ts";
 import { lockDecider, unlockDecider } from "../pins/lock-unlock.ts";
@@ -74,11 +76,26 @@ export async function prepareChunk(
   deps: ChunkDependencies,
 ) {
   const users = rows.map(targetUser);
+  const email = job.kind === "setPin" && job.delivery === "email";
+  // Sent by email: whoever has no address gets no PIN, so none is made for them.
+  const addresses = email
+    ? await mailAddresses(
+        db,
+        users.map((user) => user.id),
+      )
+    : undefined;
   const made =
     job.kind === "setPin"
-      ? await makePins(db, users, { mode: "generate" }, now, deps.pins, deps.randomInt)
+      ? await makePins(
+          db,
+          addresses ? users.filter((user) => addresses.has(user.id)) : users,
+          { mode: "generate" },
+          now,
+          deps.pins,
+          deps.randomInt,
+        )
       : new Map();
-  return { users, made };
+  return { users, made, addresses };
 }
 
 async function runAction(
@@ -95,12 +112,14 @@ async function runAction(
       return applyDecisions(trx, { ...common, action: "pin.lock", decide: lockDecider });
     case "unlock":
       return applyDecisions(trx, { ...common, action: "pin.unlock", decide: unlockDecider });
-    case "setPin":
+    case "setPin": {
+      const decide = setPinDecider({ mode: "generate" }, prepared.made, false);
       return applyDecisions<SetPinResult>(trx, {
         ...common,
         action: "pin.set",
-        decide: setPinDecider({ mode: "generate" }, prepared.made, false),
+        decide: prepared.addresses ? emailOnly(decide, prepared.addresses) : decide,
       });
+    }
     case "assignPolicy":
       return assignToUsers(trx, caller, prepared.users, await assignTarget(trx, job.policy), false, now);
   }
@@ -116,7 +135,9 @@ export async function commitChunk(
   now: Date,
   vault: PinVault,
 ) {
-  const results = await runAction(trx, job.kind, job, caller, prepared, now);
+  const applied = await runAction(trx, job.kind, job, caller, prepared, now);
+  // By email, a PIN is sealed only in its message, which names its result row (inserted first).
+  const results = prepared.addresses ? emailedResults(applied) : applied;
   await trx
     .insertInto("job_results")
     .values(
@@ -132,6 +153,11 @@ export async function commitChunk(
       })),
     )
     .execute();
+  if (prepared.addresses)
+    await queuePinMails(trx, applied, prepared.addresses, vault, now, {
+      id: job.id,
+      seqOf: (index) => job.processed + index,
+    });
   const last = rows.at(-1);
   const count = (test: (outcome: TargetOutcome) => boolean) => results.filter((r) => test(r.outcome)).length;
   const cursor = last ? cursorOf(last) : undefined;

@@ -1,5 +1,6 @@
 /** The jobs table: create, read, claim with a lease (replicas never run one job twice), finish. */
 import type { JobKind, JobView } from "@pindesk/domain/jobs/job";
+import type { MailCounts, PinDelivery } from "@pindesk/domain/mail/mail-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { parseUsf } from "@pindesk/usf/parse-usf";
 import { writeUsf } from "@pindesk/usf/write-usf";
@@ -15,7 +16,7 @@ export function jobQuery(row: JobRow): SearchQuery {
   return parsed.query;
 }
 
-export function toJobView(row: JobRow, sealedPins: boolean): JobView {
+export function toJobView(row: JobRow, sealedPins: boolean, mail: MailCounts | null = null): JobView {
   return {
     id: row.id,
     kind: row.kind,
@@ -32,7 +33,10 @@ export function toJobView(row: JobRow, sealedPins: boolean): JobView {
     unchanged: row.unchanged,
     refused: row.refused,
     error: row.error,
-    pinsDelivered: row.kind === "setPin" && !sealedPins && row.finished_at !== null,
+    pinsDelivered:
+      row.kind === "setPin" && row.delivery === "show" && !sealedPins && row.finished_at !== null,
+    delivery: row.delivery,
+    mail,
   };
 }
 
@@ -40,6 +44,8 @@ export interface NewJob {
   kind: JobKind;
   query: SearchQuery;
   policy: string | null;
+  /** Set PIN: show the PINs in the results file, or send each by email. */
+  delivery: PinDelivery;
   accountId: number;
   username: string;
   clientAddress: string | null;
@@ -54,6 +60,7 @@ export async function insertJob(trx: Kysely<Database>, job: NewJob): Promise<Job
       status: "queued",
       query_usf: writeUsf(job.query),
       policy: job.policy,
+      delivery: job.delivery,
       created_by_account_id: job.accountId,
       created_by_name: job.username,
       client_address: job.clientAddress,

@@ -12,6 +12,8 @@ import type { MailSettings } from "./mailer.ts";
 export interface MailConfig {
   settings: MailSettings;
   context: MailContext;
+  /** PINDESK_PIN_EXPIRY_REMINDER_DAYS: remind users this many days before their PIN expires; unset = off. */
+  expiryReminderDays?: number | undefined;
 }
 
 const MailEnv = z.object({
@@ -24,6 +26,7 @@ const MailEnv = z.object({
   PINDESK_SMTP_CA_FILE: z.string().min(1).optional(),
   PINDESK_MAIL_FROM: z.string().trim().optional(),
   PINDESK_ORGANIZATION_NAME: z.string().trim().min(1).max(128).default("your organisation"),
+  PINDESK_PIN_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).optional(),
 });
 
 /** `PinDesk <pindesk@litwareinc.com>` or a bare address. */
@@ -42,7 +45,11 @@ export function mailConfig(env: NodeJS.ProcessEnv, publicOrigins: readonly strin
       parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  "),
     );
   const e = parsed.data;
-  if (!e.PINDESK_SMTP_HOST) return undefined;
+  if (!e.PINDESK_SMTP_HOST) {
+    if (e.PINDESK_PIN_EXPIRY_REMINDER_DAYS !== undefined)
+      throw problem("PINDESK_PIN_EXPIRY_REMINDER_DAYS needs mail: set PINDESK_SMTP_HOST too");
+    return undefined;
+  }
   const missing = [
     ["PINDESK_MAIL_FROM", e.PINDESK_MAIL_FROM],
     ["PINDESK_PUBLIC_URL (the Dial-in page's address in each message)", publicOrigins[0]],
@@ -71,5 +78,6 @@ export function mailConfig(env: NodeJS.ProcessEnv, publicOrigins: readonly strin
       from,
     },
     context: { organization: e.PINDESK_ORGANIZATION_NAME, dialInUrl: `${publicOrigins[0]}/dialin` },
+    expiryReminderDays: e.PINDESK_PIN_EXPIRY_REMINDER_DAYS,
   };
 }

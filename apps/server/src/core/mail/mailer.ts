@@ -6,8 +6,12 @@
  * Recipients are address objects, never text spliced into a header: Nodemailer encodes a display name, and
  * line breaks are taken out of it first, so a name cannot add a header or a recipient.
  */
+
+import type { MailFailureKind } from "@pindesk/domain/mail/mail-retry";
 import { oneLine, type RenderedMessage } from "@pindesk/domain/mail/mail-templates";
 import nodemailer from "nodemailer";
+
+export type { MailFailureKind };
 
 export interface MailSettings {
   host: string;
@@ -19,8 +23,6 @@ export interface MailSettings {
   ca?: string;
   from: { name: string; address: string };
 }
-
-export type MailFailureKind = "unreachable" | "recipientRefused" | "authRefused" | "tls" | "other";
 
 export class MailError extends Error {
   override readonly name = "MailError";
@@ -46,6 +48,7 @@ interface NodemailerError extends Error {
 
 /** What went wrong, said without the message (which may hold a PIN) and without the password. */
 export function classifyMailFailure(error: unknown): MailError {
+  if (error instanceof MailError) return error;
   const failure = error as NodemailerError;
   const code = failure.code ?? "";
   const reply = failure.responseCode;
@@ -62,11 +65,16 @@ export function classifyMailFailure(error: unknown): MailError {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
-export function createMailer(settings: MailSettings): Mailer {
+/**
+ * One mailer per pass of the outbox: `connections` > 1 keeps that many SMTP connections open and sends over
+ * them in turn (Nodemailer's pool), so a batch does not pay STARTTLS and AUTH for every message.
+ */
+export function createMailer(settings: MailSettings, connections = 1): Mailer {
   // A PIN travels in these messages: in the clear only to a relay on this machine.
   if (settings.security === "none" && !LOOPBACK.has(settings.host))
     throw new Error(`SMTP without TLS is allowed only to a relay on loopback, not ${settings.host}`);
   const transport = nodemailer.createTransport({
+    ...(connections > 1 ? { pool: true, maxConnections: connections, maxMessages: 1000 } : {}),
     host: settings.host,
     port: settings.port,
     secure: settings.security === "tls",

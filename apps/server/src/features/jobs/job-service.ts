@@ -5,6 +5,7 @@
 import { hasPermission } from "@pindesk/domain/auth/permissions";
 import { csvRecord } from "@pindesk/domain/csv/csv";
 import { FINISHED_JOB_STATUSES, type JobKind, type JobView } from "@pindesk/domain/jobs/job";
+import { mailStatusText, NO_MAIL_MESSAGE, type PinDelivery } from "@pindesk/domain/mail/mail-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { Caller, ConsoleSession } from "../../core/caller.ts";
@@ -22,11 +23,26 @@ import {
   listJobs,
   toJobView,
 } from "../../core/jobs/job-store.ts";
+import { jobMailCounts, jobMailStatuses } from "../../core/mail/outbox-store.ts";
 import { assignTarget } from "../../core/pins/assign-policy.ts";
 
 const RESULT_BATCH = 1000;
 
-export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "db" | "clock" | "vault">) {
+/** What a job's results file says of a user's PIN sent by email. */
+function emailColumn(
+  row: { outcome: string; message: string },
+  status: Parameters<typeof mailStatusText>[0],
+) {
+  if (status) return mailStatusText(status);
+  return row.message === NO_MAIL_MESSAGE ? "No email address" : "";
+}
+
+export function createJobService({
+  db,
+  clock,
+  vault,
+  mail,
+}: Pick<CoreDependencies, "db" | "clock" | "vault" | "mail">) {
   const mayManageAll = (session: ConsoleSession) => hasPermission(session.roles, "accounts:manage");
 
   async function visibleJob(session: ConsoleSession, id: number): Promise<JobRow> {
@@ -37,7 +53,12 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
     return job;
   }
 
-  const view = async (job: JobRow) => toJobView(job, await hasSealedPins(db, job.id));
+  const view = async (job: JobRow) =>
+    toJobView(
+      job,
+      await hasSealedPins(db, job.id),
+      job.delivery === "email" ? await jobMailCounts(db, job.id) : null,
+    );
 
   return {
     async start(
@@ -46,7 +67,10 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
       kind: JobKind,
       query: SearchQuery,
       policy: string | null,
+      delivery: PinDelivery = "show",
     ) {
+      if (delivery === "email" && !mail)
+        throw conflict("Mail is not configured (PINDESK_SMTP_HOST), so PINs cannot be sent by email");
       // A bad LDAP filter or an unknown policy is refused now, not discovered by the runner later.
       await searchUserRows(db, { ...query, maxUsers: 1 }, clock.now());
       if (kind === "assignPolicy") await assignTarget(db, policy);
@@ -56,6 +80,7 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
           kind,
           query,
           policy,
+          delivery,
           accountId: session.accountId,
           username: session.username,
           clientAddress: caller.clientAddress,
@@ -67,7 +92,11 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
           action: "job.start",
           target: { type: "job", id: row.id, name: `${kind} #${row.id}` },
           outcome: "Success",
-          details: { kind, ...(kind === "assignPolicy" ? { policy } : {}) },
+          details: {
+            kind,
+            ...(kind === "assignPolicy" ? { policy } : {}),
+            ...(delivery === "email" ? { delivery } : {}),
+          },
           clientAddress: caller.clientAddress,
         });
         return row;
@@ -112,13 +141,19 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
      */
     async results(session: ConsoleSession, id: number) {
       const job = await visibleJob(session, id);
-      const withPins = job.kind === "setPin" && job.created_by_account_id === session.accountId;
+      // By email there is no PIN file: the PINs went to the users, and the file says what became of each.
+      const emailed = job.delivery === "email";
+      const withPins = job.kind === "setPin" && !emailed && job.created_by_account_id === session.accountId;
       const sealed = withPins ? await claimSealedPins(db, id, clock.now()) : new Map<number, string>();
       async function* chunks() {
-        yield csvRecord(["Display name", "Identity", "Result", "Details", ...(withPins ? ["PIN"] : [])]);
+        const extra = withPins ? ["PIN"] : emailed ? ["Email"] : [];
+        yield csvRecord(["Display name", "Identity", "Result", "Details", ...extra]);
         for (let after = -1; ; ) {
           const rows = await jobResults(db, id, after, RESULT_BATCH);
           if (rows.length === 0) return;
+          const statuses = emailed
+            ? await jobMailStatuses(db, id, rows[0]?.seq ?? 0, rows.at(-1)?.seq ?? 0)
+            : undefined;
           let text = "";
           for (const row of rows) {
             const pin = sealed.get(row.seq);
@@ -128,6 +163,7 @@ export function createJobService({ db, clock, vault }: Pick<CoreDependencies, "d
               row.outcome,
               row.message,
               ...(withPins ? [pin ? vault.open(pin) : ""] : []),
+              ...(statuses ? [emailColumn(row, statuses.get(row.seq))] : []),
             ]);
           }
           after = rows.at(-1)?.seq ?? after;

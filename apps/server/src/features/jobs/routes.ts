@@ -5,7 +5,12 @@
  */
 import { AccountIdParams } from "@pindesk/domain/accounts/console-account";
 import type { Permission } from "@pindesk/domain/auth/permissions";
-import { CreateAssignJobRequest, CreateJobRequest, type JobKind } from "@pindesk/domain/jobs/job";
+import {
+  CreateAssignJobRequest,
+  CreateJobRequest,
+  CreateSetPinJobRequest,
+  type JobKind,
+} from "@pindesk/domain/jobs/job";
 import { sendCsvDownload } from "../../http/csv-download.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { requireSession, sessionCaller } from "../../http/request-context.ts";
@@ -14,7 +19,20 @@ import type { JobService } from "./job-service.ts";
 
 const byId = { params: AccountIdParams };
 /** Lock, Unlock and Set PIN jobs take the search only; Assign policies names the policy too. */
-const NoPolicyJobRequest = CreateJobRequest.transform((body) => ({ ...body, policy: null }));
+const NoPolicyJobRequest = CreateJobRequest.transform((body) => ({
+  ...body,
+  policy: null,
+  delivery: "show" as const,
+}));
+/** Set PIN may send each user their PIN by email instead of keeping a PIN file. */
+const SetPinJobRequest = CreateSetPinJobRequest.transform((body) => ({ ...body, policy: null }));
+const AssignJobRequest = CreateAssignJobRequest.transform((body) => ({ ...body, delivery: "show" as const }));
+const JOB_REQUESTS = {
+  lock: NoPolicyJobRequest,
+  unlock: NoPolicyJobRequest,
+  setPin: SetPinJobRequest,
+  assignPolicy: AssignJobRequest,
+};
 
 const STARTS: { kind: JobKind; path: string; access: Permission; summary: string }[] = [
   {
@@ -33,7 +51,8 @@ const STARTS: { kind: JobKind; path: string; access: Permission; summary: string
     kind: "setPin",
     path: "/jobs/set-pin",
     access: "pin:set",
-    summary: "Generate a PIN for every user a search matches, as a job",
+    summary:
+      'Generate a PIN for every user a search matches, as a job; delivery "email" sends each user theirs',
   },
   {
     kind: "assignPolicy",
@@ -52,7 +71,7 @@ export function jobRoutes(jobs: JobService): RouteDefinition[] {
       defineRoute({
         method: "post",
         ...start,
-        request: { body: kind === "assignPolicy" ? CreateAssignJobRequest : NoPolicyJobRequest },
+        request: { body: JOB_REQUESTS[kind] },
         fieldPaths: QUERY_FIELDS,
         handle: async ({ body }, req, res) => {
           const job = await jobs.start(
@@ -61,6 +80,7 @@ export function jobRoutes(jobs: JobService): RouteDefinition[] {
             kind,
             body.query,
             body.policy,
+            body.delivery,
           );
           res.status(202).json({ job });
         },

@@ -8,30 +8,42 @@
 import type { AuditAction } from "@pindesk/domain/audit/audit-event";
 import { MAX_SET_PIN_USERS, type SetPinRequest, type SetPinResult } from "@pindesk/domain/pins/pin-api";
 import type { TargetResults, UserTargets } from "@pindesk/domain/users/user-targets";
+import type { Kysely } from "kysely";
 import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { notFoundResult } from "../../core/directory/target-results.ts";
 import { resolveTargets } from "../../core/directory/user-targets.ts";
-import { CoreError } from "../../core/errors.ts";
+import { CoreError, conflict } from "../../core/errors.ts";
+import { mailAddresses, mailStatuses } from "../../core/mail/outbox-store.ts";
+import { emailedResults, emailOnly, queuePinMails } from "../../core/mail/pin-mail.ts";
 import { applyDecisions, type Decide } from "../../core/pins/apply-decisions.ts";
 import { lockDecider, unlockDecider } from "../../core/pins/lock-unlock.ts";
 import { makePins, setPinDecider } from "../../core/pins/set-pin-plan.ts";
+import type { Database } from "../../db/schema.ts";
+
+export const MAIL_OFF_MESSAGE = "Mail is not configured (PINDESK_SMTP_HOST), so PINs cannot be sent by email";
 
 export function createPinActionsService({
   db,
   clock,
   pins,
   randomInt,
-}: Pick<CoreDependencies, "db" | "clock" | "pins" | "randomInt">) {
+  vault,
+  mail,
+}: Pick<CoreDependencies, "db" | "clock" | "pins" | "randomInt" | "vault" | "mail">) {
+  /** Queues the new PINs' messages in the request's transaction; answers the results and the messages' ids. */
+  type Sealer = (trx: Kysely<Database>, results: SetPinResult[]) => Promise<SetPinResult[]>;
+
   function apply(
     caller: Caller,
     targets: UserTargets,
     action: AuditAction,
     decide: Decide<SetPinResult>,
+    seal?: Sealer,
   ): Promise<TargetResults<SetPinResult>> {
     return db.transaction().execute(async (trx) => {
       const { users, unmatched } = await resolveTargets(trx, targets);
-      const results = await applyDecisions(trx, {
+      const applied = await applyDecisions(trx, {
         caller,
         users,
         action,
@@ -39,8 +51,49 @@ export function createPinActionsService({
         whatIf: targets.whatIf,
         now: clock.now(),
       });
+      const results = seal && !targets.whatIf ? await seal(trx, applied) : applied;
       return { results: [...results, ...unmatched.map(notFoundResult)], whatIf: targets.whatIf };
     });
+  }
+
+  /**
+   * By email: users without an address are refused, each new PIN is queued sealed in the same transaction,
+   * and once it commits the messages are sent at once; each result says what became of its message.
+   */
+  async function setByEmail(caller: Caller, request: SetPinRequest, userIds: number[]) {
+    if (!mail) throw conflict(MAIL_OFF_MESSAGE);
+    const addresses = await mailAddresses(db, userIds);
+    const made = request.whatIf
+      ? new Map()
+      : await makePins(
+          db,
+          (await resolveTargets(db, request)).users.filter((user) => addresses.has(user.id)),
+          request,
+          clock.now(),
+          pins,
+          randomInt,
+        );
+    const mailIds = new Map<number, number>();
+    const answer = await apply(
+      caller,
+      request,
+      "pin.set",
+      emailOnly(setPinDecider(request, made, request.whatIf), addresses),
+      async (trx, results) => {
+        const ids = await queuePinMails(trx, results, addresses, vault, clock.now());
+        for (const [index, id] of ids) mailIds.set(results[index]?.userId ?? 0, id);
+        return emailedResults(results);
+      },
+    );
+    await mail.sender.deliver([...mailIds.values()]);
+    const statuses = await mailStatuses(db, [...mailIds.values()]);
+    return {
+      ...answer,
+      results: answer.results.map((result) => {
+        const status = statuses.get(mailIds.get(result.userId ?? 0) ?? 0);
+        return status ? { ...result, mail: status } : result;
+      }),
+    };
   }
 
   return {
@@ -62,6 +115,12 @@ export function createPinActionsService({
           "A PIN typed by hand is set for one user at a time; generate PINs for several",
         );
       }
+      if (request.delivery === "email")
+        return setByEmail(
+          caller,
+          request,
+          users.map((user) => user.id),
+        );
       const made = request.whatIf
         ? new Map()
         : await makePins(db, users, request, clock.now(), pins, randomInt);

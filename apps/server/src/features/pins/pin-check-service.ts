@@ -10,10 +10,16 @@ import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { AuditActor } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { findPinCaller } from "../../core/directory/pin-caller.ts";
+import { queueLockoutNotice } from "../../core/mail/user-notices.ts";
 import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
 import { loadPinRows, lockoutColumns, lockoutState, savePinRow } from "../../core/pins/pin-state-store.ts";
 
-export function createPinCheckService({ db, clock, pins }: Pick<CoreDependencies, "db" | "clock" | "pins">) {
+export function createPinCheckService({
+  db,
+  clock,
+  pins,
+  mail,
+}: Pick<CoreDependencies, "db" | "clock" | "pins" | "mail">) {
   return {
     async check(actor: AuditActor, request: PinAuthRequest): Promise<PinAuthResult> {
       const answer = await db.transaction().execute(async (trx): Promise<PinAuthResult | "NoPin"> => {
@@ -52,6 +58,16 @@ export function createPinCheckService({ db, clock, pins }: Pick<CoreDependencies
             outcome: "Success",
             details: { failures: failure.state.globalFailures, limits },
           });
+          // The user hears of it once: a locked PIN counts no more attempts until the lock ends.
+          if (mail)
+            await queueLockoutNotice(
+              trx,
+              user.id,
+              failure.outcome === "TemporarilyLocked" && failure.state.temporaryLockoutUntil
+                ? { kind: "temporary", until: failure.state.temporaryLockoutUntil }
+                : { kind: "permanent" },
+              now,
+            );
         }
         return "InvalidPin";
       });

@@ -26,7 +26,7 @@ export function SetPinDialog({
       error={setPin.error ?? job.error}
       onCancel={onClose}
       onSubmit={(choice, scope) =>
-        scope === "search" ? job.mutate({ path: "set-pin", query }) : setPin.mutate({ userIds, ...choice })
+        scope === "search" ? job.mutate({ path: "set-pin", query }) : setPin.mutate({ userIds, delivery: "show", ...choice })
       }
     />
   );
