@@ -14,8 +14,8 @@ import * as ldapSearchAttributes from "./migrations/0011-ldap-search-attributes.
 import * as singleSignOn from "./migrations/0012-single-sign-on.ts";
 import * as dialInAccessNumbers from "./migrations/0013-dial-in-access-numbers.ts";
 import * as dialInSessions from "./migrations/0014-dial-in-sessions.ts";
-import * as apiTokens from "./migrations/0016-api-tokens.ts";
 import * as mailOutbox from "./migrations/0015-mail-outbox.ts";
+import * as apiTokens from "./migrations/0016-api-tokens.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
