@@ -1,3 +1,4 @@
+import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -21,6 +22,12 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     rolldownOptions: {
+      // Two pages: the console, and the Dial-in Conferencing Settings page, which shares none of the console's
+      // own code (docs/design.md, "Dial-in Conferencing Settings page").
+      input: {
+        index: path.join(import.meta.dirname, "index.html"),
+        dialin: path.join(import.meta.dirname, "dialin.html"),
+      },
       output: {
         // Libraries change far less often than PinDesk's own code; separate chunks stay cached across releases.
         codeSplitting: {

@@ -14,12 +14,32 @@ describe("security headers", () => {
       path.join(dist, "index.html"),
       `<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script nonce="${CSP_NONCE_PLACEHOLDER}" src="/a.js"></script>`,
     );
+    writeFileSync(
+      path.join(dist, "dialin.html"),
+      `<title>Dial-in</title><script nonce="${CSP_NONCE_PLACEHOLDER}" src="/d.js"></script>`,
+    );
     writeFileSync(path.join(dist, "a.js"), "console.log(1)");
     app = await startTestApp("pglite", { webDistDir: dist });
   });
   afterAll(async () => {
     await app?.close();
     rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("serves the Dial-in Conferencing Settings page for /dialin and below it, the console elsewhere", async () => {
+    for (const [path_, page] of [
+      ["/dialin", "dialin"],
+      ["/dialin/", "dialin"],
+      ["/dialin/sign-in", "dialin"],
+      ["/dialin.html", "dialin"],
+      ["/dialing", "console"],
+      ["/index.html", "console"],
+    ] as const) {
+      const response = await fetch(`${app.baseUrl}${path_}`);
+      const html = await response.text();
+      expect(html.includes("<title>Dial-in</title>"), path_).toBe(page === "dialin");
+      expect(html, path_).not.toContain(CSP_NONCE_PLACEHOLDER);
+    }
   });
 
   it("serves each page with a fresh nonce that the policy names", async () => {
