@@ -69,6 +69,15 @@ module.exports = {
       to: { pathNot: "^packages/(usf|domain)/src/|node_modules/(zod|fast-xml-parser)/" },
     },
     {
+      name: "cli-over-http",
+      comment:
+        "apps/cli talks to PinDesk over HTTP only: it imports itself, packages/domain's contracts, zod and node, " +
+        "never the server's code (its tests may start the real app through apps/server/src/test/).",
+      severity: "error",
+      from: { path: "^apps/cli/src/", pathNot: "\\.test\\.ts$" },
+      to: { pathNot: "^apps/cli/src/|^packages/domain/src/|node_modules/zod/", dependencyTypesNot: ["core"] },
+    },
+    {
       name: "packages-below-apps",
       comment: "Shared packages never import an app.",
       severity: "error",

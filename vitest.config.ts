@@ -27,6 +27,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: "cli",
+          // The pindesk command line: its rules alone, and against the real app over HTTP (the server's
+          // template databases).
+          include: ["apps/cli/src/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["apps/server/src/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,11 +1,19 @@
-/** `npm run pindesk -- <command>`: administration from the terminal, against the same database as the server. */
+/**
+ * `pindesk <command>` (or `npm run pindesk -- <command>`) for the commands that work on the database itself:
+ * administration from the terminal, against the same database as the server. The pindesk binary
+ * (apps/cli) runs this file for them from a checkout (docs/decisions/0024-pindesk-command-line.md).
+ */
 import { ACCOUNTS_USAGE, accountsCommand } from "./accounts-command.ts";
 import { UsageError } from "./cli-support.ts";
 import { DIRECTORY_USAGE, directoryCommand } from "./directory-command.ts";
 import { SEED_USAGE, seedCommand } from "./seed-command.ts";
 import { SERVICE_KEYS_USAGE, serviceKeysCommand } from "./service-keys-command.ts";
 
-const USAGE = `Usage: npm run pindesk -- <command>
+const USAGE = `Usage: pindesk <command>      (npx pindesk or npm run pindesk -- <command>, in the checkout)
+
+These commands open PinDesk's database directly. On the embedded database (no DATABASE_URL) they need
+the server stopped: PGlite is one process's. On PostgreSQL they run while it serves.
+Over HTTP with an API token (users, pin, jobs, login): pindesk --help.
 
 Commands:
   ${SEED_USAGE}
