@@ -4,9 +4,16 @@
  * (Griffel) writes its rules into <style> elements, and the SPA gives them the nonce through Griffel's
  * renderer (docs/decisions/0005-content-security-policy.md).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { MAIL_BODY_STYLE } from "@pindesk/domain/mail/mail-templates";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
+
+/**
+ * The one style attribute the mail templates use, by its hash: the Email page previews a message's HTML in a
+ * sandboxed srcdoc frame, which inherits this policy (docs/decisions/0023-mail-outbox.md).
+ */
+const MAIL_STYLE_HASH = `'sha256-${createHash("sha256").update(MAIL_BODY_STYLE).digest("base64")}'`;
 
 export function securityHeaders(): RequestHandler[] {
   const nonce: RequestHandler = (_req, res, next) => {
@@ -24,6 +31,7 @@ export function securityHeaders(): RequestHandler[] {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", withNonce],
           styleSrc: ["'self'", withNonce],
+          styleSrcAttr: ["'unsafe-hashes'", MAIL_STYLE_HASH],
           imgSrc: ["'self'", "data:"],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],

@@ -31,6 +31,7 @@ describe("MainNavigation", () => {
       ["Audit log", "/audit"],
       ["Directory", "/directory"],
       ["Console accounts", "/accounts"],
+      ["Email", "/mail"],
     ]);
   });
 

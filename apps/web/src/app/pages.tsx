@@ -7,6 +7,7 @@ import {
   CallRegular,
   DocumentBulletListRegular,
   LockClosedRegular,
+  MailRegular,
   OrganizationRegular,
   PeopleRegular,
   PersonKeyRegular,
@@ -17,6 +18,7 @@ import { AccountsPage } from "../features/accounts/components/accounts-page.tsx"
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { DialInNumbersPage } from "../features/dial-in-numbers/components/dial-in-numbers-page.tsx";
 import { DirectoryPage } from "../features/directory/components/directory-page.tsx";
+import { MailPage } from "../features/mail/components/mail-page.tsx";
 import { PinPoliciesPage } from "../features/pin-policies/components/pin-policies-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { paths } from "../lib/paths.ts";
@@ -74,5 +76,12 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <PersonKeyRegular aria-hidden />,
     permission: "accounts:manage",
     page: <AccountsPage />,
+  },
+  {
+    path: paths.mail(),
+    label: "Email",
+    icon: <MailRegular aria-hidden />,
+    permission: "mail:preview",
+    page: <MailPage />,
   },
 ];

@@ -49,4 +49,5 @@ export const paths = {
   audit: () => "/audit",
   directory: () => "/directory",
   accounts: () => "/accounts",
+  mail: () => "/mail",
 };

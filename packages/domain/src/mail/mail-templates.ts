@@ -42,12 +42,19 @@ export function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 
+/**
+ * The HTML part's only style. The console's CSP allows this one style attribute by its hash, so the
+ * CsAdministrator's preview (a sandboxed srcdoc frame, which inherits the page's policy) shows the message as
+ * sent without allowing inline styles in general (apps/server/src/http/security-headers.ts).
+ */
+export const MAIL_BODY_STYLE = "font-family: Segoe UI, Arial, sans-serif; font-size: 14px";
+
 /** Paragraphs of plain text, rendered as the text part and as escaped HTML paragraphs. */
 function message(subject: string, context: MailContext, paragraphs: readonly string[]): RenderedMessage {
   const link = `Dial-in Conferencing Settings: ${context.dialInUrl}`;
   const text = [...paragraphs, link, `— ${oneLine(context.organization)}`].join("\n\n");
   const html = [
-    '<!doctype html><html><body style="font-family: Segoe UI, Arial, sans-serif; font-size: 14px">',
+    `<!doctype html><html><body style="${MAIL_BODY_STYLE}">`,
     ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     `<p><a href="${escapeHtml(context.dialInUrl)}">Dial-in Conferencing Settings</a></p>`,
     `<p>— ${escapeHtml(oneLine(context.organization))}</p>`,

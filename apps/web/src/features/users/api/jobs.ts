@@ -1,5 +1,6 @@
 /** Jobs: an action on every user a search matches, followed while it runs. */
 import { FINISHED_JOB_STATUSES, type JobView } from "@pindesk/domain/jobs/job";
+import type { PinDelivery } from "@pindesk/domain/mail/mail-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client.ts";
@@ -9,11 +10,28 @@ export type JobPath = "lock" | "unlock" | "set-pin" | "assign-policy";
 
 const jobKey = (id: number) => [...usersKeys.all, "job", id] as const;
 
+interface StartJob {
+  path: JobPath;
+  query: SearchQuery;
+  /** Assign policies: the user policy, or null for automatic. */
+  policy?: string | null;
+  /** Set PIN: send each user their PIN by email instead of a results file. */
+  delivery?: PinDelivery;
+}
+
+/** A Set PIN job by email goes on sending after its last chunk: followed until no message waits. */
+const stillSending = (job: JobView) => job.delivery === "email" && (job.mail?.waiting ?? 0) > 0;
+
 export function useStartJob() {
   return useMutation({
-    mutationFn: ({ path, query, policy }: { path: JobPath; query: SearchQuery; policy?: string | null }) =>
+    mutationFn: ({ path, query, policy, delivery }: StartJob) =>
       apiRequest<{ job: JobView }>(`/api/jobs/${path}`, {
-        body: path === "assign-policy" ? { query, policy: policy ?? null } : { query },
+        body:
+          path === "assign-policy"
+            ? { query, policy: policy ?? null }
+            : path === "set-pin"
+              ? { query, delivery: delivery ?? "show" }
+              : { query },
       }).then((answer) => answer.job),
   });
 }
@@ -30,8 +48,11 @@ export function useJob(id: number) {
       }
       return job;
     },
-    refetchInterval: (query) =>
-      query.state.data && FINISHED_JOB_STATUSES.includes(query.state.data.status) ? false : 1000,
+    refetchInterval: (query) => {
+      const job = query.state.data;
+      if (!job || !FINISHED_JOB_STATUSES.includes(job.status)) return 1000;
+      return stillSending(job) ? 2000 : false;
+    },
   });
 }
 

@@ -5,6 +5,7 @@
 import type { PinStatusResponse, SetPinRequest, SetPinResult } from "@pindesk/domain/pins/pin-api";
 import type { TargetResults } from "@pindesk/domain/users/user-targets";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client.ts";
 import { usersKeys } from "./users-keys.ts";
 
@@ -29,4 +30,4 @@ function usePinMutation<Input>(path: string) {
 
 export const useLockPins = () => usePinMutation<{ userIds: number[] }>("/api/pins/lock");
 export const useUnlockPins = () => usePinMutation<{ userIds: number[] }>("/api/pins/unlock");
-export const useSetPin = () => usePinMutation<Omit<SetPinRequest, "whatIf">>("/api/pins/set");
+export const useSetPin = () => usePinMutation<Omit<z.input<typeof SetPinRequest>, "whatIf">>("/api/pins/set");

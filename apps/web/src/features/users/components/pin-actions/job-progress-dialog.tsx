@@ -30,6 +30,11 @@ const STATUS_TEXT: Record<JobView["status"], string> = {
   failed: "Failed",
 };
 
+/** Set PIN by email: where the job's messages stand. */
+function describeMail({ sent, waiting, failed }: NonNullable<JobView["mail"]>): string {
+  return `Email: ${sent} sent, ${waiting} waiting to be sent or retried, ${failed} failed`;
+}
+
 function describe(job: JobView): string {
   const of = job.total === null ? "" : ` of ${job.total}`;
   return `${job.processed}${of} users: ${job.succeeded} done, ${job.unchanged} already so, ${job.refused} refused`;
@@ -68,7 +73,8 @@ export function JobProgressDialog({ jobId, onClose }: { jobId: number; onClose: 
                     </MessageBarBody>
                   </MessageBar>
                 )}
-                {data.kind === "setPin" && !data.pinsDelivered && (
+                {data.mail && <Text as="p">{describeMail(data.mail)}</Text>}
+                {data.kind === "setPin" && data.delivery === "show" && !data.pinsDelivered && (
                   <MessageBar intent="warning">
                     <MessageBarBody>
                       The new PINs are in the results file. It shows them only once: download it and keep it

@@ -26,7 +26,9 @@ export function SetPinDialog({
       error={setPin.error ?? job.error}
       onCancel={onClose}
       onSubmit={(choice, scope) =>
-        scope === "search" ? job.mutate({ path: "set-pin", query }) : setPin.mutate({ userIds, delivery: "show", ...choice })
+        scope === "search"
+          ? job.mutate({ path: "set-pin", query, delivery: choice.delivery })
+          : setPin.mutate({ userIds, ...choice })
       }
     />
   );

@@ -2,17 +2,21 @@
  * The Set PIN dialog as Lync has it: "Automatically generate a valid PIN" (the default) or "Manually enter
  * a specific PIN", checked as it is typed against the user's effective PIN policy, with the reason shown.
  */
-import { Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import type { PinDelivery } from "@pindesk/domain/mail/mail-api";
 import { phoneContextFromLineUri } from "@pindesk/domain/pins/common-patterns";
 import { checkPin } from "@pindesk/domain/pins/pin-validation";
 import { useState } from "react";
 import { FormDialog } from "../../../../components/form-dialog.tsx";
 import { useUser } from "../../api/get-user.ts";
+import { useMailEnabled } from "../../api/mail-enabled.ts";
 import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
 
 export interface SetPinChoice {
   mode: "generate" | "manual";
   pin?: string;
+  /** "email": each user is sent their new PIN instead of it being shown here (generated PINs only). */
+  delivery: PinDelivery;
 }
 
 interface SetPinFormProps {
@@ -31,6 +35,10 @@ export function SetPinForm({ userIds, busy, error, onSubmit, onCancel }: SetPinF
   const mode = single ? chosenMode : "generate";
   const [pin, setPin] = useState("");
   const problem = useManualPinProblem(single ? userIds[0] : undefined, mode === "manual" ? pin : undefined);
+  // Offered only when the server can send mail, and only for generated PINs: a typed PIN is already known.
+  const mailEnabled = useMailEnabled();
+  const [emailChosen, setEmail] = useState(false);
+  const delivery: PinDelivery = mailEnabled && mode === "generate" && emailChosen ? "email" : "show";
   return (
     <FormDialog
       title="Set PIN"
@@ -40,7 +48,7 @@ export function SetPinForm({ userIds, busy, error, onSubmit, onCancel }: SetPinF
       error={error}
       errorTitle="The PIN was not set"
       onCancel={onCancel}
-      onSubmit={() => onSubmit(mode === "generate" ? { mode } : { mode, pin }, scope)}
+      onSubmit={() => onSubmit(mode === "generate" ? { mode, delivery } : { mode, pin, delivery }, scope)}
     >
       <ScopeChoice selectedCount={userIds.length} value={scope} onChange={setScope} />
       <RadioGroup
@@ -54,6 +62,20 @@ export function SetPinForm({ userIds, busy, error, onSubmit, onCancel }: SetPinF
       {!single && (
         <Text size={200}>
           A PIN typed by hand is set for one user at a time; several users get generated PINs.
+        </Text>
+      )}
+      {mailEnabled && (
+        <Checkbox
+          label="Send the PIN to the user by email"
+          checked={delivery === "email"}
+          disabled={mode !== "generate"}
+          onChange={(_e, data) => setEmail(data.checked === true)}
+        />
+      )}
+      {delivery === "email" && (
+        <Text size={200}>
+          Each user is sent their new PIN at the address in their mail attribute; it is not shown to you, and
+          users without an address get no new PIN.
         </Text>
       )}
       {mode === "manual" && (

@@ -2,20 +2,25 @@
  * After Set PIN, as Lync's "PIN Set Successfully": the new PINs stay hidden until Show PIN, can be copied,
  * and a mailto link opens a message to each user with their PIN. They are shown only in this dialog.
  */
-import { Button, Checkbox, Link } from "@fluentui/react-components";
+import { Button, Checkbox, Link, Text } from "@fluentui/react-components";
 import { CopyRegular } from "@fluentui/react-icons";
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
 import { useState } from "react";
 import { ResultsDialog } from "../../../../components/results-dialog.tsx";
 import { useCopy } from "../../../../lib/use-copy.ts";
 import { pinEmailHref } from "../../lib/pin-email.ts";
+import { pinMailText } from "../../lib/pin-mail-text.ts";
 import { TargetResultsTable } from "./target-results-table.tsx";
 
 export function SetPinResults({ results, onClose }: { results: SetPinResult[]; onClose: () => void }) {
   const [show, setShow] = useState(false);
   const generated = results.some((result) => result.pin);
+  const emailed = results.filter((result) => result.mail);
+  const [only] = results;
   return (
     <ResultsDialog title="Set PIN" onClose={onClose}>
+      {/* Sent by email to one user: the dialog says where, as the PIN itself is not here. */}
+      {results.length === 1 && only?.mail && <Text as="p">{pinMailText(only.mail)}</Text>}
       <TargetResultsTable
         results={results}
         extra={
@@ -24,7 +29,9 @@ export function SetPinResults({ results, onClose }: { results: SetPinResult[]; o
                 header: "PIN",
                 cell: (result) => (result.pin ? <NewPin result={result} show={show} /> : null),
               }
-            : undefined
+            : emailed.length > 0
+              ? { header: "Email", cell: (result) => (result.mail ? pinMailText(result.mail) : null) }
+              : undefined
         }
       />
       {generated && (
