@@ -110,11 +110,11 @@ const LITWARE_DIAL_IN_NUMBERS: NewDialInAccessNumberRequest[] = [
 ];
 
 /** Adds them through the API, as the page's signed-in administrator (the session's CSRF token from /me). */
-async function addDialInNumbers(page: Page): Promise<void> {
-  const me = (await (await page.request.get(`${BASE}/api/auth/me`)).json()) as SessionInfo;
+async function addDialInNumbers(page: Page, base = BASE): Promise<void> {
+  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as SessionInfo;
   for (const number of LITWARE_DIAL_IN_NUMBERS) {
-    const response = await page.request.post(`${BASE}/api/dial-in-numbers`, {
-      headers: { origin: BASE, "x-csrf-token": me.csrfToken },
+    const response = await page.request.post(`${base}/api/dial-in-numbers`, {
+      headers: { origin: base, "x-csrf-token": me.csrfToken },
       data: number,
     });
     if (response.status() !== 201) throw new Error(`adding ${number.displayName}: ${await response.text()}`);
@@ -176,10 +176,31 @@ async function domainScreenshots(browser: Browser): Promise<void> {
     await page.goto(`${DOMAIN_BASE}/accounts`);
     await page.getByRole("table", { name: "Console accounts" }).getByText("LITWAREINC\\kenmyer").waitFor();
     await page.screenshot({ path: path.join(OUT, "console-accounts-domain.png") });
+
+    await addDialInNumbers(page, DOMAIN_BASE);
+    await dialInScreenshots(browser, facts.users.kenmyer?.password ?? "");
   } finally {
     await stopServer(domainServer);
     rmSync(domainDir, { recursive: true, force: true });
   }
+}
+
+/** The Dial-in Conferencing Settings page: its sign-in, then Ken Myer's settings after he has set his PIN. */
+async function dialInScreenshots(browser: Browser, password: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await page.goto(`${DOMAIN_BASE}/dialin`);
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.screenshot({ path: path.join(OUT, "dialin-sign-in.png") });
+  await page.getByRole("textbox", { name: "User name" }).fill("LITWAREINC\\kenmyer");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("textbox", { name: "New PIN", exact: true }).fill("730518");
+  await page.getByRole("textbox", { name: "Confirm new PIN" }).fill("730518");
+  await page.getByRole("button", { name: "Set PIN" }).click();
+  await page.getByText("Your new PIN is set.", { exact: false }).waitFor();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(OUT, "dialin.png"), fullPage: true });
+  await page.close();
 }
 
 async function singleSignOnScreenshots(browser: Browser): Promise<void> {
