@@ -36,10 +36,12 @@ export class ApiRefusal extends CannotRun {
 }
 
 function describeRefusal(status: number, error: ApiErrorBody["error"]): string {
-  const details = (error.details ?? [])
-    .filter((detail) => !error.message.includes(detail.message))
-    .map((detail) => `${detail.path}: ${detail.message}`);
-  const text = [error.message, ...details].join("; ");
+  // A 400's details name the request field (body.ldapFilter, body.identities.3), which the message may not.
+  const details = (error.details ?? []).map((detail) => `${detail.path}: ${detail.message}`);
+  const text =
+    details.length > 0 && details.every((detail) => detail.length <= 200)
+      ? details.join("; ")
+      : error.message;
   if (status === 401) return `PinDesk refused the token: ${text}`;
   if (status === 403) return `PinDesk refused: ${text}`;
   return text;

@@ -27,7 +27,8 @@ export const jobExitCode = (job: JobSummary) =>
   job.status === "completed" && job.refused === 0 ? EXIT_DONE : EXIT_SOME_REFUSED;
 
 export function jobSentence(job: JobSummary): string {
-  const counts = `${job.processed} of ${job.total ?? "?"} users: ${job.succeeded} done, ${job.unchanged} unchanged, ${job.refused} refused`;
+  if (job.total === null) return `${JOB_LABELS[job.kind]}: job ${job.id} ${job.status}`;
+  const counts = `${job.processed} of ${job.total} users: ${job.succeeded} done, ${job.unchanged} unchanged, ${job.refused} refused`;
   const error = job.error ? ` (${job.error})` : "";
   return `${JOB_LABELS[job.kind]}: job ${job.id} ${job.status}${error}; ${counts}`;
 }

@@ -51,6 +51,8 @@ export async function pinActionCommand(
     if (list.identities.length > IDENTITIES_PER_REQUEST) progress.update(done, total);
   });
   progress.done();
+  // Refused before any answer (the token, its roles, the server unreachable): that alone is the story.
+  if (run.stopped && run.chunks.length === 0) throw run.stopped.error;
   const rows = [...malformedRows(list), ...chunkRows(run)];
   const summary = `${whatIf ? "What if: " : ""}${label}: ${outcomeCounts(rows)}${whatIf ? "; nothing was changed" : ""}`;
   return report(io, {

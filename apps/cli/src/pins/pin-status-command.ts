@@ -56,6 +56,8 @@ export async function pinStatusCommand(
     (done, total) => list.identities.length > IDENTITIES_PER_REQUEST && progress.update(done, total),
   );
   progress.done();
+  // Refused before any answer (the token, its roles, the server unreachable): that alone is the story.
+  if (run.stopped && run.chunks.length === 0) throw run.stopped.error;
   // A wildcard may name a user another identity names too: each user once.
   const byUser = new Map<number, PinStatusEntry>();
   const problems = list.malformed.map(({ identity, message }) => `${identity}: Rejected: ${message}`);
