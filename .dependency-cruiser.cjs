@@ -74,7 +74,7 @@ module.exports = {
         "apps/cli talks to PinDesk over HTTP only: it imports itself, packages/domain's contracts, zod and node, " +
         "never the server's code (its tests may start the real app through apps/server/src/test/).",
       severity: "error",
-      from: { path: "^apps/cli/src/", pathNot: "\\.test\\.ts$" },
+      from: { path: "^apps/cli/src/", pathNot: "\\.test\\.ts$|/test-support/" },
       to: { pathNot: "^apps/cli/src/|^packages/domain/src/|node_modules/zod/", dependencyTypesNot: ["core"] },
     },
     {
