@@ -8,6 +8,7 @@ import { CsRole } from "@pindesk/domain/auth/roles";
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { JOB_KINDS, JOB_STATUSES, type JobView } from "@pindesk/domain/jobs/job";
+import type { MailStatus } from "@pindesk/domain/mail/mail-api";
 import type { PinStatusEntry, PinStatusResponse, SetPinResult } from "@pindesk/domain/pins/pin-api";
 import { LOCK_REASONS, type PinStatus } from "@pindesk/domain/pins/pin-status";
 import type { SearchPage } from "@pindesk/domain/users/search-page";
@@ -82,10 +83,21 @@ export const TargetResultsAnswer: z.ZodType<TargetResults> = z.object({
 });
 
 /** Set PIN's results: a generated PIN comes in this answer only. */
-export type SetPinOutcome = Pick<SetPinResult, keyof TargetResult | "pin" | "policy">;
+export type SetPinOutcome = Pick<SetPinResult, keyof TargetResult | "pin" | "policy" | "mail">;
+const MailStatusAnswer: z.ZodType<MailStatus> = z.object({
+  to: z.string(),
+  state: z.enum(["sent", "waiting", "failed"]),
+  reason: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
 export const SetPinResultsAnswer: z.ZodType<TargetResults<SetPinOutcome>> = z.object({
   results: z.array(
-    z.object({ ...targetResultFields, pin: z.string().optional(), policy: z.string().optional() }),
+    z.object({
+      ...targetResultFields,
+      pin: z.string().optional(),
+      policy: z.string().optional(),
+      mail: MailStatusAnswer.optional(),
+    }),
   ),
   whatIf: z.boolean(),
 });

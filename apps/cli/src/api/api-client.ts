@@ -27,11 +27,12 @@ export class ApiRefusal extends CannotRun {
   }
 
   /**
-   * Whether the refusal concerns the whole command (the token, its roles, the server's rate) rather than
+   * Whether the refusal concerns the whole command (the token, its roles, the server's rate, its settings) rather than
    * the users of one request: then nothing else would fare better and the command stops.
    */
   get stopsTheCommand(): boolean {
-    return this.status === 401 || this.status === 403 || this.status === 421 || this.status === 429;
+    // 409: PinDesk cannot do this at all as it is set up (Set PIN by email with mail off).
+    return [401, 403, 409, 421, 429].includes(this.status);
   }
 }
 

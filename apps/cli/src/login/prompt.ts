@@ -48,7 +48,8 @@ export function prompter(io: CliIo): Prompter {
     muted = secret && terminal;
     const line = await nextLine();
     muted = false;
-    if (secret && terminal) io.stderr.write("\n");
+    // The typed line's own newline is echoed on a terminal, but not for a password nor from a pipe.
+    if (secret || !terminal) io.stderr.write("\n");
     if (line === undefined) throw new CannotRun(`no answer to "${question.trim()}" on standard input`);
     return line;
   }

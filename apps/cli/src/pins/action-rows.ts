@@ -3,6 +3,7 @@
  * API"), plus the identities it never judged — malformed ones, refused before sending, and those of a
  * request that failed ("Failed"), so every identity given comes back with an outcome and nothing is lost.
  */
+import type { MailStatus } from "@pindesk/domain/mail/mail-api";
 import type { TargetOutcome, TargetResult } from "@pindesk/domain/users/user-targets";
 import type { ChunkRun } from "../identities/chunks.ts";
 import type { IdentityList } from "../identities/read-identities.ts";
@@ -13,6 +14,8 @@ export interface ActionRow extends Omit<TargetResult, "outcome"> {
   outcome: ActionOutcome;
   /** Set PIN, generated: the new PIN, in this answer only. */
   pin?: string;
+  /** Set PIN by email: what became of the message. */
+  mail?: MailStatus;
 }
 
 /** Outcomes that leave a user as asked; anything else makes the exit code 1. */

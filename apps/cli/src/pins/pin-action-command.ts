@@ -2,6 +2,7 @@
  * `pindesk pin lock|unlock|set IDENTITY…`: Lock-, Unlock- and Set-CsClientPin on identities, 100 a request,
  * with `--what-if` asking who would change and changing nothing. Every identity comes back with an outcome.
  */
+import type { PinDelivery } from "@pindesk/domain/mail/mail-api";
 import type { CommandContext } from "../commands/context.ts";
 import { UsageError } from "../errors.ts";
 import { IDENTITIES_PER_REQUEST, runInChunks } from "../identities/chunks.ts";
@@ -9,13 +10,13 @@ import { readIdentities } from "../identities/read-identities.ts";
 import type { OutputFormat } from "../output/output-format.ts";
 import { progressBar } from "../output/progress.ts";
 import { type ActionRow, chunkRows, isRefused, malformedRows, outcomeCounts } from "./action-rows.ts";
-import { actionView, describeAction } from "./action-view.ts";
+import { actionView, describeAction, type SetPinColumn } from "./action-view.ts";
 import { lockOrUnlock, setPins } from "./pin-requests.ts";
 import { report } from "./report.ts";
 
 export type PinAction =
   | { kind: "lock" | "unlock" }
-  | { kind: "set"; mode: "generate" }
+  | { kind: "set"; mode: "generate"; delivery: PinDelivery }
   | { kind: "set"; mode: "manual"; pin: string };
 
 const LABELS = { lock: "Lock PIN", unlock: "Unlock PIN", set: "Set PIN" } as const;
@@ -43,7 +44,9 @@ export async function pinActionCommand(
       ? setPins(api, {
           identities,
           whatIf,
-          ...(action.mode === "manual" ? { mode: "manual", pin: action.pin } : { mode: "generate" }),
+          ...(action.mode === "manual"
+            ? { mode: "manual", pin: action.pin }
+            : { mode: "generate", delivery: action.delivery }),
         })
       : lockOrUnlock(api, action.kind, { identities, whatIf });
   const progress = progressBar(io.stderr, label);
@@ -57,7 +60,9 @@ export async function pinActionCommand(
   const summary = `${whatIf ? "What if: " : ""}${label}: ${outcomeCounts(rows)}${whatIf ? "; nothing was changed" : ""}`;
   return report(io, {
     rows,
-    view: actionView(action.kind === "set" && action.mode === "generate" && !whatIf),
+    view: actionView(
+      action.kind === "set" && action.mode === "generate" && !whatIf ? extraColumn(action) : undefined,
+    ),
     format,
     summary,
     refused: isRefused,
@@ -65,3 +70,6 @@ export async function pinActionCommand(
     stopped: run.stopped,
   });
 }
+
+const extraColumn = (action: { delivery: PinDelivery }): SetPinColumn =>
+  action.delivery === "email" ? "mail" : "pin";

@@ -2,7 +2,8 @@
  * The PIN routes' requests, built as the shared request schemas' input types and checked with those schemas
  * before they are sent (docs/design.md, "HTTP API"), so a changed route breaks this package's build.
  */
-import { CreateJobRequest } from "@pindesk/domain/jobs/job";
+import { CreateJobRequest, CreateSetPinJobRequest } from "@pindesk/domain/jobs/job";
+import type { PinDelivery } from "@pindesk/domain/mail/mail-api";
 import { PinActionRequest, PinStatusRequest, SetPinRequest } from "@pindesk/domain/pins/pin-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { z } from "zod";
@@ -31,7 +32,16 @@ export const setPins = (api: PinDeskApi, request: z.input<typeof SetPinRequest>)
 
 export type JobAction = LockAction | "set-pin";
 
-/** Starts a job on every user the search matches. */
-export function startJob(api: PinDeskApi, action: JobAction, query: SearchQuery) {
-  return api.post(`/api/jobs/${action}`, checkedRequest(CreateJobRequest, { query }), JobAnswer);
+/** Starts a job on every user the search matches (Set PIN: each PIN shown in the results file, or mailed). */
+export function startJob(
+  api: PinDeskApi,
+  action: JobAction,
+  query: SearchQuery,
+  delivery: PinDelivery = "show",
+) {
+  const body =
+    action === "set-pin"
+      ? checkedRequest(CreateSetPinJobRequest, { query, delivery })
+      : checkedRequest(CreateJobRequest, { query });
+  return api.post(`/api/jobs/${action}`, body, JobAnswer);
 }
