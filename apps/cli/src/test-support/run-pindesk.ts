@@ -20,6 +20,12 @@ export interface RunOptions {
   stdin?: string;
 }
 
+export interface SpawnOptions extends RunOptions {
+  /** Another pindesk binary (an installed package's); the checkout's bin/pindesk.js by default. */
+  binary?: string;
+  cwd?: string;
+}
+
 const BINARY = path.resolve(import.meta.dirname, "../../bin/pindesk.js");
 
 function collect(stream: PassThrough): () => string {
@@ -45,12 +51,12 @@ export async function runMain(argv: string[], options: RunOptions): Promise<Pind
 }
 
 /** The binary itself, with only the given environment (and PATH): nothing of the test's leaks in. */
-export function spawnPindesk(argv: string[], options: RunOptions): Promise<PindeskRun> {
+export function spawnPindesk(argv: string[], options: SpawnOptions): Promise<PindeskRun> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BINARY, ...argv],
-      { env: { PATH: process.env.PATH, ...options.env } },
+      [options.binary ?? BINARY, ...argv],
+      { env: { PATH: process.env.PATH, ...options.env }, ...(options.cwd ? { cwd: options.cwd } : {}) },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
