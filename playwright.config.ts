@@ -9,6 +9,7 @@ import {
   SCALE_URL,
   SCALE_USERS,
 } from "./e2e/support/accounts.ts";
+import { SMTP_LISTING_URL, smtpServerEnv } from "./e2e/support/smtp-settings.ts";
 import { IDP_URL, SSO_PORT, SSO_URL, ssoServerEnv } from "./e2e/support/sso-settings.ts";
 import { BASE_DN, dcPaths, LDAPS_URL, SERVICE_DN, SERVICE_PASSWORD } from "./scripts/dc/dc-config.ts";
 
@@ -73,7 +74,10 @@ export default defineConfig({
     { name: "sso", testMatch: "sso/**", use: { baseURL: SSO_URL } },
   ],
   webServer: [
-    webServer(`rm -rf .e2e-data && ${server(E2E_PORT, ".e2e-data")}`, BASE_URL),
+    // The console server sends mail (Set PIN by email) to a real SMTP peer started first, whose certificate it
+    // trusts and whose received messages the specs read.
+    webServer("npx tsx e2e/support/smtp-peer-server.ts", SMTP_LISTING_URL, undefined, 60_000, "/messages"),
+    webServer(`rm -rf .e2e-data && ${server(E2E_PORT, ".e2e-data")}`, BASE_URL, smtpServerEnv()),
     webServer(
       `rm -rf .e2e-scale-data && PINDESK_DATA_DIR=.e2e-scale-data npx tsx apps/server/src/cli/main.ts seed --users ${SCALE_USERS} && ${server(SCALE_PORT, ".e2e-scale-data")}`,
       SCALE_URL,

@@ -13,6 +13,8 @@ import { openBenchDatabase, prepareDirectory } from "./directory.ts";
 import { explainSearch, explainText, type PlanSummary } from "./explain.ts";
 import { currentIndexes, dropSearchIndexes, ensureSearchIndexes, recreateSearchIndexes } from "./indexes.ts";
 import { type ShapeTiming, timeShapes } from "./latency.ts";
+import { benchMail } from "./mail.ts";
+import { writeMailResults } from "./mail-bench.ts";
 import { Phases } from "./phases.ts";
 import { provenance } from "./provenance.ts";
 import { type BenchResults, writeResults } from "./report.ts";
@@ -121,6 +123,12 @@ console.log(
 );
 phases.end("throughput");
 
+// Mail: a Set PIN job by email on a database of its own, to the tests' real SMTP server (bench/mail.ts).
+console.log("\nMail throughput");
+const mail = await benchMail(config.quick ? 200 : 1_000);
+phases.end("mail");
+const mailReport = await writeMailResults(mail, { mail: phases.otherLoad.mail });
+
 const results: BenchResults = {
   startedAt,
   machine,
@@ -156,4 +164,4 @@ const written = await writeResults(results, appendix.join("\n"));
 for (const r of reports.filter((report) => report.reason)) console.log(`✘ ${r.name}: ${r.reason}`);
 for (const v of results.bulk.verdicts.filter((verdict) => verdict.reason))
   console.log(`✘ ${v.what}: ${v.reason}`);
-console.log(`\nDone in ${phases.total.toFixed(0)} s. Summary: ${written}`);
+console.log(`\nDone in ${phases.total.toFixed(0)} s. Summary: ${written}; mail: ${mailReport}`);

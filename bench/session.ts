@@ -80,7 +80,12 @@ export async function signIn(base: string, account: { username: string; password
     body: JSON.stringify(account),
   });
   if (!response.ok) throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+  // The session's cookie, not the device cookie sign-in also sets.
+  const cookie =
+    response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0] ?? "")
+      .find((pair) => /^(__Host-)?pindesk_session=/.test(pair)) ?? "";
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const headers = { "content-type": "application/json", origin: base, cookie, "x-csrf-token": csrfToken };
   return {

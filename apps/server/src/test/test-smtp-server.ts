@@ -20,7 +20,8 @@ export interface DeliveredMessage {
   parsed: ParsedMail;
 }
 
-export async function startTestSmtpServer() {
+/** `port` 0 (the default) takes a free one; the browser tests' peer listens on a fixed port. */
+export async function startTestSmtpServer(port = 0) {
   const { cert, key } = makeSelfSignedCertificate("/CN=127.0.0.1", "127.0.0.1");
   const mailbox: DeliveredMessage[] = [];
   const server = new SMTPServer({
@@ -62,12 +63,12 @@ export async function startTestSmtpServer() {
     },
   });
   server.on("error", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const listening = (server.server.address() as AddressInfo).port;
 
   return {
     host: "127.0.0.1",
-    port,
+    port: listening,
     /** The certificate, to trust as the CA. */
     ca: cert,
     mailbox,
@@ -75,7 +76,7 @@ export async function startTestSmtpServer() {
       await new Promise<void>((resolve) => server.server.close(() => resolve()));
     },
     async start() {
-      await new Promise<void>((resolve) => server.server.listen(port, "127.0.0.1", resolve));
+      await new Promise<void>((resolve) => server.server.listen(listening, "127.0.0.1", resolve));
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
