@@ -12,6 +12,7 @@ import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Logger } from "../../logger.ts";
+import { backgroundLoop } from "../background-loop.ts";
 import type { Caller } from "../caller.ts";
 import { countUserRows } from "../directory/user-search.ts";
 import { commitChunk, nextChunk, prepareChunk } from "./job-chunk.ts";
@@ -41,8 +42,6 @@ export function createJobRunner(options: JobRunnerOptions) {
   const owner = `runner-${process.pid}-${randomBytes(4).toString("hex")}`;
   const leaseMs = options.leaseMs ?? 30_000;
   const until = () => new Date(clock.now().getTime() + leaseMs);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   const callerOf = (job: JobRow): Caller => ({
     actor: { type: "account", id: job.created_by_account_id, name: job.created_by_name },
@@ -128,6 +127,8 @@ export function createJobRunner(options: JobRunnerOptions) {
     return true;
   }
 
+  const loop = backgroundLoop(runOnce, (error) => logger.error({ err: error }, "the job runner failed"));
+
   return {
     owner,
     runOnce,
@@ -136,21 +137,8 @@ export function createJobRunner(options: JobRunnerOptions) {
       for (let i = 0; i < limit && (await runOnce()); i++);
     },
     /** Polls for work every `intervalMs` (one job at a time per process). */
-    start(intervalMs = 1000) {
-      timer = setInterval(() => {
-        if (running) return;
-        running = runOnce()
-          .catch((error) => logger.error({ err: error }, "the job runner failed"))
-          .finally(() => {
-            running = undefined;
-          });
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
+    start: (intervalMs = 1000) => loop.start(intervalMs),
+    stop: () => loop.stop(),
   };
 }
 

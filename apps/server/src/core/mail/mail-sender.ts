@@ -13,6 +13,7 @@ import type { PinVault } from "../../crypto/pin-vault.ts";
 import type { Database } from "../../db/schema.ts";
 import type { Logger } from "../../logger.ts";
 import { writeAuditEvent } from "../audit/audit-store.ts";
+import { backgroundLoop } from "../background-loop.ts";
 import { SYSTEM_ACTOR } from "../caller.ts";
 import type { MailConfig } from "./mail-config.ts";
 import { classifyMailFailure, createMailer, type Mailer } from "./mailer.ts";
@@ -45,8 +46,6 @@ export function createMailSender(options: MailSenderOptions) {
   const owner = `mail-${process.pid}-${randomBytes(4).toString("hex")}`;
   const leaseMs = options.leaseMs ?? 120_000;
   const connections = options.connections ?? 4;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   async function attempt(mailer: Mailer, claimed: ClaimedMail): Promise<AttemptOutcome> {
     const attempts = claimed.attempts + 1;
@@ -116,6 +115,8 @@ export function createMailSender(options: MailSenderOptions) {
   const sweepReminders = async () =>
     mail.expiryReminderDays ? queueExpiryReminders(db, clock.now(), mail.expiryReminderDays) : 0;
 
+  let stopLoop: () => Promise<void> = async () => {};
+
   async function runUntilIdle(limit = 1000) {
     for (let i = 0; i < limit && (await sendBatch()) > 0; i++);
   }
@@ -132,23 +133,20 @@ export function createMailSender(options: MailSenderOptions) {
     /** Looks for due messages every `intervalMs`, and for reminders due every `sweepMs`. */
     start(intervalMs = 2000, sweepMs = 10 * 60_000) {
       let lastSweep = 0;
-      timer = setInterval(() => {
-        if (running) return;
-        const sweep = Date.now() - lastSweep >= sweepMs;
-        if (sweep) lastSweep = Date.now();
-        running = (sweep ? sweepReminders() : Promise.resolve(0))
-          .then(() => runUntilIdle())
-          .catch((error) => logger.error({ err: error }, "the mail sender failed"))
-          .finally(() => {
-            running = undefined;
-          });
-      }, intervalMs);
-      timer.unref();
+      const loop = backgroundLoop(
+        async () => {
+          if (Date.now() - lastSweep >= sweepMs) {
+            lastSweep = Date.now();
+            await sweepReminders();
+          }
+          await runUntilIdle();
+        },
+        (error) => logger.error({ err: error }, "the mail sender failed"),
+      );
+      loop.start(intervalMs);
+      stopLoop = () => loop.stop();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
+    stop: () => stopLoop(),
   };
 }
 

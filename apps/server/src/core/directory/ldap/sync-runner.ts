@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../../clock.ts";
 import type { Database } from "../../../db/schema.ts";
 import type { Logger } from "../../../logger.ts";
+import { backgroundLoop } from "../../background-loop.ts";
 import { type AuditActor, SYSTEM_ACTOR } from "../../caller.ts";
 import type { DirectorySource } from "./directory-source.ts";
 import { runSyncPass, type SyncOutcome, sourceKey } from "./directory-sync.ts";
@@ -36,8 +37,6 @@ export function createSyncRunner(options: SyncRunnerOptions) {
   const owner = `sync-${process.pid}-${randomBytes(4).toString("hex")}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const until = () => new Date(clock.now().getTime() + leaseMs);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   async function due(): Promise<boolean> {
     const state = await store.state();
@@ -68,27 +67,13 @@ export function createSyncRunner(options: SyncRunnerOptions) {
     return outcome;
   }
 
+  const loop = backgroundLoop(tick, (error) =>
+    logger.warn({ err: error }, "directory sync failed; the next pass repeats it"),
+  );
+
   return {
-    start(tickMs = options.tickMs ?? 15_000) {
-      const loop = () => {
-        running = tick()
-          .catch((error: unknown) =>
-            logger.warn({ err: error }, "directory sync failed; the next pass repeats it"),
-          )
-          .finally(() => {
-            running = undefined;
-          });
-      };
-      loop();
-      timer = setInterval(() => {
-        if (!running) loop();
-      }, tickMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
+    start: (tickMs = options.tickMs ?? 15_000) => loop.start(tickMs, true),
+    stop: () => loop.stop(),
     /** One pass now, for the command line and tests; throws what went wrong. */
     runPass,
     /** Whatever pass is due, as the schedule would run it (tests move the clock). */
