@@ -6,7 +6,6 @@ import { followJob } from "../jobs/follow-job.ts";
 import { isFinished, JOB_VIEW, jobExitCode, jobSentence } from "../jobs/job-view.ts";
 import { outputFormat } from "../output/output-format.ts";
 import { render } from "../output/render.ts";
-import { wholeNumber } from "../search/search-options.ts";
 import { commandArgs, OUTPUT_OPTION } from "./command-args.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -37,7 +36,10 @@ export async function jobsCommand(args: string[], context: CommandContext): Prom
     throw new UsageError(`pindesk jobs: unknown command ${JSON.stringify(verb)}`);
   }
   if (positionals.length !== 1) throw new UsageError(`pindesk jobs ${verb} takes one job id`);
-  const id = wholeNumber(positionals[0] ?? "", "job id", 1, 2_147_483_647);
+  const id = Number(positionals[0]);
+  if (!/^[1-9]\d{0,9}$/.test(positionals[0] ?? "") || id > 2_147_483_647) {
+    throw new UsageError(`pindesk jobs ${verb}: ${JSON.stringify(positionals[0])} is not a job id`);
+  }
   const api = await context.api();
   if (verb === "results") {
     io.stdout.write((await api.text(`/api/jobs/${id}/results.csv`)).replace(/^\uFEFF/, ""));

@@ -1,20 +1,14 @@
 /** `pindesk users find` against the real app over HTTP. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scriptEnv, startTestApp, type TestApp } from "../test-support/cli-app.ts";
+import { describe, expect, it } from "vitest";
+import { appForScripts } from "../test-support/cli-app.ts";
 import { runMain } from "../test-support/run-pindesk.ts";
 
-let app: TestApp;
-let env: Record<string, string>;
-beforeAll(async () => {
-  app = await startTestApp("pglite");
-  env = await scriptEnv(app, ["CsHelpDesk"]);
-});
-afterAll(() => app?.close());
+const scripts = appForScripts(["CsHelpDesk"]);
 
 describe("pindesk users find", () => {
   it("finds the users of an Add Filter clause, as a table", async () => {
     const run = await runMain(["users", "find", "--filter", "Department -eq Finance", "--output", "table"], {
-      env,
+      env: scripts.env,
     });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
@@ -26,7 +20,7 @@ describe("pindesk users find", () => {
   });
 
   it("prints SIP addresses one per line when piped, naming on standard error the users without one", async () => {
-    const run = await runMain(["users", "find", "--filter", "Department -eq Finance"], { env });
+    const run = await runMain(["users", "find", "--filter", "Department -eq Finance"], { env: scripts.env });
     expect(run.code).toBe(0);
     const ids = run.stdout.trimEnd().split("\n");
     expect(ids).toHaveLength(11);
@@ -46,20 +40,20 @@ describe("pindesk users find", () => {
         "-o",
         "json",
       ],
-      { env },
+      { env: scripts.env },
     );
     const users = JSON.parse(inOu.stdout) as { displayName: string }[];
     expect(users.map((user) => user.displayName)).toContain("Ken Myer");
     expect(users.map((user) => user.displayName)).not.toContain("Pilar Ackerman");
 
-    const capped = await runMain(["users", "find", "K", "--max", "1", "-o", "json"], { env });
+    const capped = await runMain(["users", "find", "K", "--max", "1", "-o", "json"], { env: scripts.env });
     expect(JSON.parse(capped.stdout)).toHaveLength(1);
     expect(capped.stderr).toContain("More users match than the 1 shown");
   });
 
   it("refuses a malformed filter by name before calling PinDesk", async () => {
     const run = await runMain(["users", "find", "--filter", "Department = Finance"], {
-      env: { ...env, PINDESK_URL: "http://127.0.0.1:1" },
+      env: { ...scripts.env, PINDESK_URL: "http://127.0.0.1:1" },
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
@@ -68,7 +62,7 @@ describe("pindesk users find", () => {
   });
 
   it("says which part of an LDAP filter the server refused, with exit code 2", async () => {
-    const run = await runMain(["users", "find", "--ldap", "(department=Finance"], { env });
+    const run = await runMain(["users", "find", "--ldap", "(department=Finance"], { env: scripts.env });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`pindesk: body.ldapFilter: Missing ")" at position 19\n`);
     expect(run.stdout).toBe("");

@@ -55,7 +55,8 @@ export async function usersFind(args: string[], context: CommandContext): Promis
       users.push(...page.users);
       after = page.nextCursor;
       more = page.more;
-      progress.update(users.length, query.maxUsers);
+      // How many match is not counted (docs/design.md, "Search box"): the bar shows how many came so far.
+      if (after) progress.update(users.length, null);
     } while (after);
   } finally {
     progress.done();

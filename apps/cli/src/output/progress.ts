@@ -16,13 +16,15 @@ export function progressBar(stderr: Writable & { isTTY?: boolean }, label: strin
   let drawn = false;
   return {
     update(done, total) {
-      const share = total ? Math.min(1, done / total) : 0;
-      const filled = Math.round(share * WIDTH);
-      const count =
-        total === null
-          ? `${done.toLocaleString("en-US")}`
-          : `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`;
-      stderr.write(`\r${label} [${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${count}\u001B[K`);
+      const count = done.toLocaleString("en-US");
+      if (total === null) {
+        // An uncounted total (a search's users): how many so far, without a bar.
+        stderr.write(`\r${label}: ${count} so far\u001B[K`);
+      } else {
+        const filled = Math.round(Math.min(1, total ? done / total : 0) * WIDTH);
+        const bar = `${"#".repeat(filled)}${".".repeat(WIDTH - filled)}`;
+        stderr.write(`\r${label} [${bar}] ${count}/${total.toLocaleString("en-US")}\u001B[K`);
+      }
       drawn = true;
     },
     done() {

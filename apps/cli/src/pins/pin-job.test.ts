@@ -2,18 +2,12 @@
  * PIN actions on a search run as a job (docs/design.md, "Jobs"): `pindesk pin unlock --filter … --wait`
  * follows it to its end while the app's job runner works through it, and `pindesk jobs` reads it back.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JobSummary } from "../api/answers.ts";
-import { scriptEnv, startTestApp, type TestApp } from "../test-support/cli-app.ts";
+import { appForScripts } from "../test-support/cli-app.ts";
 import { type PindeskRun, runMain } from "../test-support/run-pindesk.ts";
 
-let app: TestApp;
-let env: Record<string, string>;
-beforeAll(async () => {
-  app = await startTestApp("pglite");
-  env = { ...(await scriptEnv(app, ["CsHelpDesk"])), PINDESK_POLL_MS: "20" };
-});
-afterAll(() => app?.close());
+const scripts = appForScripts(["CsHelpDesk"], { PINDESK_POLL_MS: "20" });
 
 /** Runs pindesk while the job runner works, as a replica's background runner would, until pindesk ends. */
 async function whileJobsRun(command: Promise<PindeskRun>): Promise<PindeskRun> {
@@ -22,7 +16,7 @@ async function whileJobsRun(command: Promise<PindeskRun>): Promise<PindeskRun> {
     ended = true;
   });
   while (!ended) {
-    await app.runJobs();
+    await scripts.app.runJobs();
     await new Promise((resolve) => setImmediate(resolve));
   }
   return run;
@@ -31,7 +25,9 @@ async function whileJobsRun(command: Promise<PindeskRun>): Promise<PindeskRun> {
 describe("PIN actions on a search, as jobs", () => {
   it("unlocks every user a search matches with --wait, and jobs show and results read it back", async () => {
     const run = await whileJobsRun(
-      runMain(["pin", "unlock", "--filter", "Department -eq Finance", "--wait", "-o", "json"], { env }),
+      runMain(["pin", "unlock", "--filter", "Department -eq Finance", "--wait", "-o", "json"], {
+        env: scripts.env,
+      }),
     );
     const [job] = JSON.parse(run.stdout) as JobSummary[];
     expect(job).toMatchObject({ kind: "unlock", status: "completed", total: 13, processed: 13, refused: 0 });
@@ -39,12 +35,12 @@ describe("PIN actions on a search, as jobs", () => {
     expect(run.stderr).toContain(`Unlock PIN: job ${job?.id} queued\n`);
     expect(run.stderr).toContain(`Unlock PIN: job ${job?.id} completed; 13 of 13 users: `);
 
-    const shown = await runMain(["jobs", "show", String(job?.id), "-o", "table"], { env });
+    const shown = await runMain(["jobs", "show", String(job?.id), "-o", "table"], { env: scripts.env });
     expect(shown.stdout).toMatch(new RegExp(`^${job?.id}\\s+Unlock PIN\\s+completed\\s+13\\s+13`, "m"));
-    const results = await runMain(["jobs", "results", String(job?.id)], { env });
+    const results = await runMain(["jobs", "results", String(job?.id)], { env: scripts.env });
     expect(results.stdout.split("\r\n")[0]).toBe("Display name,Identity,Result,Details");
     expect(results.stdout).toContain("Ken Myer,sip:kenmyer@litwareinc.com,");
-    const list = await runMain(["jobs", "list", "-o", "ids"], { env });
+    const list = await runMain(["jobs", "list", "-o", "ids"], { env: scripts.env });
     expect(list.stdout).toBe(`${job?.id}\n`);
   });
 
@@ -52,22 +48,26 @@ describe("PIN actions on a search, as jobs", () => {
     const run = await runMain(
       ["pin", "lock", "--ou", "OU=Payroll,OU=Finance,DC=litwareinc,DC=com", "-o", "ids"],
       {
-        env,
+        env: scripts.env,
       },
     );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`Follow it with: pindesk jobs show ${run.stdout.trim()} --wait`);
     const followed = await whileJobsRun(
-      runMain(["jobs", "show", run.stdout.trim(), "--wait", "-o", "json"], { env }),
+      runMain(["jobs", "show", run.stdout.trim(), "--wait", "-o", "json"], { env: scripts.env }),
     );
     expect(JSON.parse(followed.stdout)[0]).toMatchObject({ kind: "lock", status: "completed" });
   });
 
   it("refuses --what-if on a search, and identities beside search options", async () => {
-    const whatIf = await runMain(["pin", "lock", "--what-if", "--filter", "Department -eq Finance"], { env });
+    const whatIf = await runMain(["pin", "lock", "--what-if", "--filter", "Department -eq Finance"], {
+      env: scripts.env,
+    });
     expect(whatIf.code).toBe(2);
     expect(whatIf.stderr).toContain("--what-if takes identities");
-    const both = await runMain(["pin", "lock", "Ken Myer", "--filter", "Department -eq Finance"], { env });
+    const both = await runMain(["pin", "lock", "Ken Myer", "--filter", "Department -eq Finance"], {
+      env: scripts.env,
+    });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("give identities or search options, not both");
   });

@@ -4,30 +4,27 @@
  * status` shows it. The second command of each pipeline is the real binary, fed the first one's output.
  */
 import type { PinStatusEntry } from "@pindesk/domain/pins/pin-api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scriptEnv, startTestApp, type TestApp } from "../test-support/cli-app.ts";
+import { describe, expect, it } from "vitest";
+import { appForScripts } from "../test-support/cli-app.ts";
 import { runMain, spawnPindesk } from "../test-support/run-pindesk.ts";
 import type { ActionRow } from "./action-rows.ts";
 
-let app: TestApp;
-let env: Record<string, string>;
-beforeAll(async () => {
-  app = await startTestApp("pglite");
-  env = await scriptEnv(app, ["CsUserAdministrator"]);
-});
-afterAll(() => app?.close());
+const scripts = appForScripts(["CsUserAdministrator"]);
 
 const finance = () =>
-  runMain(["users", "find", "--filter", "Department -eq Finance", "--output", "ids"], { env });
+  runMain(["users", "find", "--filter", "Department -eq Finance", "--output", "ids"], { env: scripts.env });
 const statuses = async (identities: string) => {
-  const run = await runMain(["pin", "status", "--output", "json"], { env, stdin: identities });
+  const run = await runMain(["pin", "status", "--output", "json"], { env: scripts.env, stdin: identities });
   return JSON.parse(run.stdout) as PinStatusEntry[];
 };
 
 describe("users find | pin lock", () => {
   it("lists what would change with --what-if and changes nothing", async () => {
     const ids = (await finance()).stdout;
-    const run = await spawnPindesk(["pin", "lock", "--what-if", "--output", "json"], { env, stdin: ids });
+    const run = await spawnPindesk(["pin", "lock", "--what-if", "--output", "json"], {
+      env: scripts.env,
+      stdin: ids,
+    });
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as ActionRow[];
     expect(rows).toHaveLength(11);
@@ -39,7 +36,7 @@ describe("users find | pin lock", () => {
 
   it("locks them without --what-if, and pin status shows them locked by an administrator", async () => {
     const ids = (await finance()).stdout;
-    const run = await spawnPindesk(["pin", "lock"], { env, stdin: ids });
+    const run = await spawnPindesk(["pin", "lock"], { env: scripts.env, stdin: ids });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("Lock PIN: 10 Done, 1 AlreadyLocked\n");
     const after = await statuses(ids);
@@ -47,7 +44,9 @@ describe("users find | pin lock", () => {
     expect(
       after.every((entry) => entry.status.isLockedOut && entry.status.lockReason === "Administrator"),
     ).toBe(true);
-    const table = await runMain(["pin", "status", "-o", "table", "litwareinc\\kenmyer"], { env });
+    const table = await runMain(["pin", "status", "-o", "table", "litwareinc\\kenmyer"], {
+      env: scripts.env,
+    });
     expect(table.stdout).toMatch(/sip:kenmyer@litwareinc\.com\s+Ken Myer\s+true\s+true\s+Administrator/);
   });
 
@@ -55,7 +54,7 @@ describe("users find | pin lock", () => {
     const run = await runMain(
       ["pin", "unlock", "-o", "json", "Ken Myer", "nobody@litwareinc.com", "sip:nobody"],
       {
-        env,
+        env: scripts.env,
       },
     );
     expect(run.code).toBe(1);
@@ -70,7 +69,7 @@ describe("users find | pin lock", () => {
     expect(run.stderr).toContain(
       "pindesk: nobody@litwareinc.com: NotFound: No user matches nobody@litwareinc.com\n",
     );
-    const status = await runMain(["pin", "status", "nobody@litwareinc.com"], { env });
+    const status = await runMain(["pin", "status", "nobody@litwareinc.com"], { env: scripts.env });
     expect(status.code).toBe(1);
     expect(status.stderr).toBe(
       "pindesk: nobody@litwareinc.com: NotFound: No user matches nobody@litwareinc.com\n",
@@ -81,7 +80,7 @@ describe("users find | pin lock", () => {
     const known = (await finance()).stdout.trimEnd().split("\n");
     const unknown = Array.from({ length: 250 - known.length }, (_, n) => `sip:nobody${n}@litwareinc.com`);
     const run = await runMain(["pin", "unlock", "--what-if", "-o", "json"], {
-      env,
+      env: scripts.env,
       stdin: [...unknown.slice(0, 120), ...known, ...unknown.slice(120)].join("\n"),
     });
     const rows = JSON.parse(run.stdout) as ActionRow[];
@@ -93,18 +92,18 @@ describe("users find | pin lock", () => {
   });
 
   it("wildcards name every user they match", async () => {
-    const run = await runMain(["pin", "status", "-o", "json", "* Smith"], { env });
+    const run = await runMain(["pin", "status", "-o", "json", "* Smith"], { env: scripts.env });
     const names = (JSON.parse(run.stdout) as PinStatusEntry[]).map((entry) => entry.displayName);
     expect(names).toEqual(expect.arrayContaining(["Denise Smith", "Jeff Smith"]));
   });
 
   it("sets a generated PIN and shows it once; a typed PIN for one user only", async () => {
-    const unlock = await runMain(["pin", "unlock", "Kim Akers", "Denise Smith"], { env });
+    const unlock = await runMain(["pin", "unlock", "Kim Akers", "Denise Smith"], { env: scripts.env });
     expect(unlock.stderr).toBe("Unlock PIN: 2 Done\n");
     const generated = await runMain(
       ["pin", "set", "--generate", "-o", "json", "sip:kimakers@litwareinc.com"],
       {
-        env,
+        env: scripts.env,
       },
     );
     expect(generated.code).toBe(0);
@@ -115,13 +114,15 @@ describe("users find | pin lock", () => {
     const typed = await runMain(
       ["pin", "set", "--pin", "730518", "-o", "json", "sip:denisesmith@litwareinc.com"],
       {
-        env,
+        env: scripts.env,
       },
     );
     expect(JSON.parse(typed.stdout)[0]).toMatchObject({ outcome: "Done" });
     expect(JSON.parse(typed.stdout)[0].pin).toBeUndefined();
 
-    const two = await runMain(["pin", "set", "--pin", "730518", "Ken Myer", "Kim Akers"], { env });
+    const two = await runMain(["pin", "set", "--pin", "730518", "Ken Myer", "Kim Akers"], {
+      env: scripts.env,
+    });
     expect(two.code).toBe(2);
     expect(two.stderr).toContain("--pin sets one typed PIN for one user");
   });
