@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens, useFocusFinders } from "@fluentui/react-components";
 import { Outlet } from "react-router";
 import { AccountMenu } from "../features/auth/components/account-menu.tsx";
 import { MainNavigation } from "./main-navigation.tsx";
@@ -49,6 +49,11 @@ const useStyles = makeStyles({
 
 export function AppLayout() {
   const styles = useStyles();
+  // Holds Fluent's focus manager (tabster) for as long as the console is shown. With a dialog its only user
+  // on a page, tabster was disposed as the dialog closed, before it gave the page back to screen readers:
+  // the app root stayed aria-hidden="true" (seen on My API tokens; Dial-in access numbers' toolbar had
+  // hidden it). One holder here keeps every page clear of that.
+  useFocusFinders();
   return (
     <div className={styles.root}>
       <a className={styles.skipLink} href="#main">

@@ -32,15 +32,19 @@ describe("MainNavigation", () => {
       ["Directory", "/directory"],
       ["Console accounts", "/accounts"],
       ["Email", "/mail"],
+      ["My API tokens", "/api-tokens"],
     ]);
   });
 
   it.each([
-    [["CsHelpDesk"], ["Users", "PIN Policy", "Dial-in access numbers"]],
-    [["CsServerAdministrator"], ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory"]],
+    [["CsHelpDesk"], ["Users", "PIN Policy", "Dial-in access numbers", "My API tokens"]],
+    [
+      ["CsServerAdministrator"],
+      ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory", "My API tokens"],
+    ],
     [
       ["CsHelpDesk", "CsViewOnlyAdministrator"],
-      ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory"],
+      ["Users", "PIN Policy", "Dial-in access numbers", "Audit log", "Directory", "My API tokens"],
     ],
   ] as [CsRole[], string[]][])("lists for %j only the pages its roles may open", (roles, labels) => {
     expect(links(renderFor(roles)).map(([label]) => label)).toEqual(labels);
@@ -52,7 +56,7 @@ describe("MainNavigation", () => {
   });
 
   it("says so when the roles give no page at all", () => {
-    const nav = renderFor([]);
+    const nav = renderFor(["CsLocationAdministrator"]);
     expect(links(nav)).toEqual([]);
     expect(nav.getByText(/Your roles give you no area of PinDesk/)).toBeTruthy();
   });

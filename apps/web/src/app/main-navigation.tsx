@@ -35,7 +35,9 @@ const useStyles = makeStyles({
 export function MainNavigation() {
   const styles = useStyles();
   const { permissions } = useSession();
-  const areas = CONSOLE_PAGES.filter((area) => permissions.includes(area.permission));
+  const allowed = CONSOLE_PAGES.filter((area) => !area.permission || permissions.includes(area.permission));
+  // Roles that open no area of their own (CsLocationAdministrator…) have no use for API tokens either.
+  const areas = allowed.some((area) => area.permission) ? allowed : [];
   return (
     <nav aria-label="Main">
       <ul className={styles.list}>

@@ -6,6 +6,7 @@
 import {
   CallRegular,
   DocumentBulletListRegular,
+  KeyRegular,
   LockClosedRegular,
   MailRegular,
   OrganizationRegular,
@@ -15,6 +16,7 @@ import {
 import type { Permission } from "@pindesk/domain/auth/permissions";
 import type { ReactElement } from "react";
 import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
+import { ApiTokensPage } from "../features/api-tokens/components/api-tokens-page.tsx";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { DialInNumbersPage } from "../features/dial-in-numbers/components/dial-in-numbers-page.tsx";
 import { DirectoryPage } from "../features/directory/components/directory-page.tsx";
@@ -28,8 +30,11 @@ export interface ConsolePage {
   /** Its name in the main navigation. */
   label: string;
   icon: ReactElement;
-  /** Listed, and shown, only to roles holding it (docs/design.md, "Roles and permissions"). */
-  permission: Permission;
+  /**
+   * Listed, and shown, only to roles holding it (docs/design.md, "Roles and permissions"); without one,
+   * to every signed-in account (My API tokens).
+   */
+  permission?: Permission;
   page: ReactElement;
 }
 
@@ -83,5 +88,11 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     icon: <MailRegular aria-hidden />,
     permission: "mail:preview",
     page: <MailPage />,
+  },
+  {
+    path: paths.apiTokens(),
+    label: "My API tokens",
+    icon: <KeyRegular aria-hidden />,
+    page: <ApiTokensPage />,
   },
 ];

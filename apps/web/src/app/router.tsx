@@ -27,7 +27,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to={paths.users()} replace /> },
           ...CONSOLE_PAGES.map(({ path, permission, page }) => ({
             path,
-            element: <RequirePermission permission={permission} page={page} />,
+            element: permission ? <RequirePermission permission={permission} page={page} /> : page,
           })),
           { path: "*", element: <NotFoundPage /> },
         ],

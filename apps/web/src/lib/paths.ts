@@ -50,4 +50,5 @@ export const paths = {
   directory: () => "/directory",
   accounts: () => "/accounts",
   mail: () => "/mail",
+  apiTokens: () => "/api-tokens",
 };

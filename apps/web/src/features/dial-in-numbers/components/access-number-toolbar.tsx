@@ -1,10 +1,6 @@
 /**
  * New, Edit and Remove above the list, as a toolbar (arrow keys move between them). Roles without
  * dialInNumbers:write see them disabled, with a tooltip naming the roles that may.
- *
- * The toolbar's arrow-key group is also what keeps Fluent's focus manager (tabster) alive on this page: with
- * a dialog its only user, tabster was disposed as the dialog closed, before it gave the page back to screen
- * readers (the app root kept aria-hidden="true"). The PIN Policy page keeps it alive with its New menu.
  */
 import { Button, makeStyles, Toolbar, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
