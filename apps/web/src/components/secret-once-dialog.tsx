@@ -25,20 +25,16 @@ interface SecretOnceDialogProps {
   instruction: string;
   /** The secret's name: "Password", "API token". */
   label: string;
+  /** The copy button's words: "Copy password", "Copy API token". */
+  copyLabel: string;
   secret: string;
   /** Below the field: how to use it. */
   children?: ReactNode;
   onClose: () => void;
 }
 
-export function SecretOnceDialog({
-  title,
-  instruction,
-  label,
-  secret,
-  children,
-  onClose,
-}: SecretOnceDialogProps) {
+export function SecretOnceDialog(props: SecretOnceDialogProps) {
+  const { title, instruction, label, copyLabel, secret, children, onClose } = props;
   const { copied, copy } = useCopy(secret);
   return (
     <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && onClose()}>
@@ -58,7 +54,7 @@ export function SecretOnceDialog({
           </DialogContent>
           <DialogActions>
             <Button icon={<CopyRegular />} onClick={copy}>
-              Copy {label.toLowerCase()}
+              {copyLabel}
             </Button>
             <Button appearance="primary" onClick={onClose}>
               Close

@@ -14,6 +14,7 @@ export function PasswordOnceDialog({ title, username, password, onClose }: Passw
       title={title}
       instruction={`Give this password to ${username} now.`}
       label="Password"
+      copyLabel="Copy password"
       secret={password}
       onClose={onClose}
     />

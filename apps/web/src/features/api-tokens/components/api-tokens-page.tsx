@@ -93,6 +93,7 @@ export function ApiTokensPage() {
           title="API token created"
           instruction={`Copy the token for “${dialog.created.apiToken.name}” now.`}
           label="API token"
+          copyLabel="Copy API token"
           secret={dialog.created.token}
           onClose={close}
         >
