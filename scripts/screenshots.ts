@@ -186,6 +186,29 @@ async function domainScreenshots(browser: Browser): Promise<void> {
 }
 
 /** The Dial-in Conferencing Settings page: its sign-in, then Ken Myer's settings after he has set his PIN. */
+/** My API tokens with two tokens, one already used by a script. */
+async function apiTokenScreenshots(page: Page): Promise<void> {
+  await page.goto(`${BASE}/api-tokens`);
+  for (const [name, lifetime, used] of [
+    ["Nightly lock of leavers", "30 days", true],
+    ["Quarterly PIN reset", "1 year", false],
+  ] as const) {
+    await page.getByRole("button", { name: "New API token" }).click();
+    const dialog = page.getByRole("dialog", { name: "New API token" });
+    await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+    await dialog.getByRole("combobox", { name: "Expires after" }).click();
+    await page.getByRole("option", { name: lifetime }).click();
+    await dialog.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByRole("alertdialog", { name: "API token created" });
+    const token = await shown.getByRole("textbox", { name: "API token" }).inputValue();
+    if (used) await fetch(`${BASE}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    await shown.getByRole("button", { name: "Close" }).click();
+  }
+  await page.reload();
+  await page.getByRole("table", { name: "Your API tokens" }).getByText("Quarterly PIN reset").waitFor();
+  await page.screenshot({ path: path.join(OUT, "api-tokens.png") });
+}
+
 async function dialInScreenshots(browser: Browser, password: string): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   await page.goto(`${DOMAIN_BASE}/dialin`);
@@ -335,6 +358,8 @@ try {
   await page.goto(`${BASE}/accounts`);
   await page.getByRole("table", { name: "Console accounts" }).waitFor();
   await page.screenshot({ path: path.join(OUT, "console-accounts.png") });
+
+  await apiTokenScreenshots(page);
 
   await page.goto(`${BASE}/audit`);
   await page.getByRole("table", { name: "Audit events" }).waitFor();
