@@ -36,6 +36,7 @@ import { dialInNumberRoutes } from "./features/dial-in-numbers/routes.ts";
 import { createDialInAuthService } from "./features/dialin/dialin-auth-service.ts";
 import { createDialInPageService } from "./features/dialin/dialin-page-service.ts";
 import { dialInSessionLoader } from "./features/dialin/dialin-session-middleware.ts";
+import { dialInSsoSessions } from "./features/dialin/dialin-sso-sessions.ts";
 import { dialInRoutes } from "./features/dialin/routes.ts";
 import { createDirectoryService } from "./features/directory/directory-service.ts";
 import { directoryRoutes } from "./features/directory/routes.ts";
@@ -146,7 +147,7 @@ export function createApp(deps: AppDependencies): Express {
 
   const routes: RouteDefinition[] = [
     ...authRoutes(auth),
-    ...oidcRoutes(createOidcService(core), browserSessions(auth)),
+    ...oidcRoutes(createOidcService(core), browserSessions(auth), dialInSsoSessions(dialInAuth)),
     ...usersRoutes(createUsersService(core)),
     ...accountRoutes(createAccountService(core)),
     ...auditRoutes(createAuditService(core)),

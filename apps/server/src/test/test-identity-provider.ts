@@ -44,6 +44,8 @@ export const IDP_ACCOUNTS: Record<string, IdpAccount> = {
   ned: { name: "Ned Number", email: "ned@litware.test", groups: 42 },
   mona: { name: "Mona Multifactor", email: "mona@litware.test", groups: [HELP_DESK_GROUP_ID], mfa: true },
   clash: { name: "Clash Local", email: "clash@litware.test", groups: ["CsHelpDesk"] },
+  /** An end user of the demo directory (the Dial-in Conferencing Settings page): no Cs group. */
+  kenmyer: { name: "Ken Myer", email: "kenmyer@litwareinc.com", groups: ["Litware Staff"] },
 };
 
 export const subjectOf = (login: string) => `${login}-sub`;

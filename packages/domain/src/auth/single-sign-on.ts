@@ -78,6 +78,8 @@ export const SSO_ERROR_MESSAGES = {
   account_disabled: "This account is disabled. Ask a PinDesk administrator to enable it.",
   account_conflict:
     "This identity provider account is linked to another PinDesk account, so it cannot sign in. Tell your PinDesk administrator.",
+  unknown_user:
+    "Your account at the identity provider matches no user in PinDesk's directory (by user principal name or SIP address), so you cannot sign in here. Contact your help desk.",
 } as const;
 
 export type SsoErrorCode = keyof typeof SSO_ERROR_MESSAGES;

@@ -57,11 +57,23 @@ export interface DialInPage {
   csrfToken: string;
 }
 
-/** GET /api/dialin/sign-in: whether anyone can sign in here (PinDesk connected to AD), and whom to contact. */
+/** GET /api/dialin/sign-in: how one can sign in here, and whom to contact. */
 export interface DialInSignInOptions {
+  /** With the domain password: PinDesk is connected to Active Directory. */
   domainSignIn: boolean;
+  /** "Sign in with {displayName}", a full-page navigation to startPath, where single sign-on is set up. */
+  singleSignOn: { displayName: string; startPath: string } | null;
   helpContact: string;
 }
+
+/** The page's path. A single sign-on started for it (its return path) signs in to it, not to the console. */
+export const DIAL_IN_PAGE = "/dialin";
+
+export const isDialInPage = (path: string) =>
+  path === DIAL_IN_PAGE || path.startsWith(`${DIAL_IN_PAGE}/`) || path.startsWith(`${DIAL_IN_PAGE}?`);
+
+/** The dial-in page's address for a refused single sign-on (the codes and sentences of single-sign-on.ts). */
+export const dialInPageWithError = (code: string) => `${DIAL_IN_PAGE}?sso_error=${encodeURIComponent(code)}`;
 
 /**
  * The access numbers for a user's region. Lync lists the numbers of the region the user's location profile

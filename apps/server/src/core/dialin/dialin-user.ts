@@ -53,3 +53,25 @@ export async function findDialInUser(db: Kysely<Database>, userId: number): Prom
 export async function findSyncedUser(db: Kysely<Database>, objectGuid: string) {
   return toUser(await selectDialInUser(db).where("u.object_guid", "=", objectGuid).executeTakeFirst());
 }
+
+/**
+ * The directory user an identity provider's ID token names (docs/decisions/0022): its `preferred_username`
+ * (Entra ID: the UPN), `upn` or `email`, in that order, compared with each user's UPN and SIP address,
+ * ignoring case — both unique and indexed, so one look-up each. A value naming two users (one's UPN, the
+ * other's SIP address) names nobody.
+ */
+export async function findUserForClaims(
+  db: Kysely<Database>,
+  claims: Readonly<Record<string, unknown>>,
+): Promise<DialInUser | undefined> {
+  for (const claim of [claims.preferred_username, claims.upn, claims.email]) {
+    if (typeof claim !== "string" || claim.trim() === "" || claim.length > 1024) continue;
+    const name = claim.trim().toLowerCase().replace(/^sip:/, "");
+    const found = await selectDialInUser(db)
+      .where((eb) => eb.or([eb("u.upn_key", "=", name), eb("u.sip_key", "=", name)]))
+      .limit(2)
+      .execute();
+    if (found.length === 1) return toUser(found[0]);
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { sessionState, shouldRecordActivity } from "@pindesk/domain/auth/session
 import { type SignInRequest, WRONG_CREDENTIALS_MESSAGE } from "@pindesk/domain/auth/sign-in";
 import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
 import { DIAL_IN_SESSION_TIMEOUTS } from "@pindesk/domain/dial-in/dial-in-page";
+import type { Kysely } from "kysely";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { RequestOrigin } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
@@ -17,12 +18,20 @@ import {
   type DialInSession,
   endUserActor,
 } from "../../core/dialin/dialin-session-store.ts";
-import { findSyncedUser } from "../../core/dialin/dialin-user.ts";
+import { type DialInUser, findSyncedUser, findUserForClaims } from "../../core/dialin/dialin-user.ts";
 import { createDomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
 import { DirectoryProblem } from "../../core/directory/ldap/ldap-connection.ts";
 import { CoreError } from "../../core/errors.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "../../core/sessions/session-ids.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
+import type { Database } from "../../db/schema.ts";
+
+/** Who the identity provider signed in (features/oidc hands it over through app.ts). */
+export interface EndUserSignIn {
+  claims: Readonly<Record<string, unknown>>;
+  provider: string;
+  subject: string;
+}
 
 /** Dial-in failures are counted under these prefixes: no bucket of a console sign-in ever matches them. */
 export const dialInAttempt = (accountKey: string, clientAddress: string): SignInAttempt => ({
@@ -33,7 +42,7 @@ export const dialInAttempt = (accountKey: string, clientAddress: string): SignIn
 });
 
 export function createDialInAuthService(
-  { db, clock, directory }: Pick<CoreDependencies, "db" | "clock" | "directory">,
+  { db, clock, directory, oidc }: Pick<CoreDependencies, "db" | "clock" | "directory" | "oidc">,
   helpContact: string,
 ) {
   const sessions = createDialInSessionStore(db);
@@ -59,6 +68,50 @@ export function createDialInAuthService(
     const { name, id, ...rest } = event;
     return writeAuditEvent(trx, { at, target: { type: "user", name, ...(id ? { id } : {}) }, ...rest });
   };
+
+  /**
+   * A new dial-in session for a user who has proved who they are: a new 256-bit id, the id the browser had
+   * ended, and the sign-in's audit event, in one transaction with whatever else the sign-in writes.
+   */
+  async function openSession(
+    user: DialInUser,
+    source: DialInSession["source"],
+    origin: Omit<RequestOrigin, "deviceCookie">,
+    now: Date,
+    details: Record<string, unknown>,
+    alongside?: (trx: Kysely<Database>) => Promise<void>,
+  ) {
+    const sessionId = newSessionId();
+    const session: DialInSession = {
+      idHash: hashSessionId(sessionId),
+      userId: user.id,
+      logon: user.logon,
+      displayName: user.displayName,
+      csrfToken: newCsrfToken(),
+      source,
+      createdAt: now,
+      lastSeenAt: now,
+    };
+    await db.transaction().execute(async (trx) => {
+      await alongside?.(trx);
+      if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
+      await sessions.insert(trx, { ...session, at: now, ...origin });
+      await audit(
+        trx,
+        {
+          actor: endUserActor(session),
+          name: user.sipAddress ?? user.logon,
+          id: user.id,
+          action: "dialin.signIn",
+          outcome: "Success",
+          details: { source, ...details },
+          clientAddress: origin.clientAddress,
+        },
+        now,
+      );
+    });
+    return { sessionId, session };
+  }
 
   /** Admits the attempt (written down as a failure until its password proves right) or refuses it, audited. */
   async function admit(name: string, attempt: SignInAttempt, clientAddress: string, now: Date) {
@@ -92,8 +145,10 @@ export function createDialInAuthService(
 
   return {
     timeouts,
-    /** Whether anyone can sign in here: PinDesk must be connected to Active Directory. */
+    /** Whether anyone can sign in here with a domain password: PinDesk must be connected to Active Directory. */
     domainSignIn: domainAccounts !== undefined,
+    /** The identity provider's name for "Sign in with …", where single sign-on is set up. */
+    singleSignOnName: oidc?.settings.displayName,
 
     async signIn(request: SignInRequest, origin: Omit<RequestOrigin, "deviceCookie">) {
       // 409, not 503: nothing is down, this PinDesk is simply not connected (a setting, not an outage).
@@ -126,36 +181,37 @@ export function createDialInAuthService(
         );
         throw new CoreError("wrong_credentials", WRONG_CREDENTIALS_MESSAGE);
       }
-      const sessionId = newSessionId();
-      const session: DialInSession = {
-        idHash: hashSessionId(sessionId),
-        userId: user.id,
-        logon: user.logon,
-        displayName: user.displayName,
-        csrfToken: newCsrfToken(),
-        source: "domain",
-        createdAt: now,
-        lastSeenAt: now,
-      };
-      await db.transaction().execute(async (trx) => {
-        await throttle.withdraw(trx, failureId);
-        if (origin.previousSessionId) await sessions.delete(trx, hashSessionId(origin.previousSessionId));
-        await sessions.insert(trx, { ...session, at: now, ...origin });
+      return openSession(user, "domain", origin, now, {}, (trx) => throttle.withdraw(trx, failureId));
+    },
+
+    /**
+     * An end user the identity provider signed in for this page: the directory user its ID token names by UPN
+     * or SIP address (findUserForClaims), or none — then refused, audited, and undefined.
+     */
+    async singleSignOn(endUser: EndUserSignIn, origin: Omit<RequestOrigin, "deviceCookie">) {
+      const now = clock.now();
+      const user = await findUserForClaims(db, endUser.claims);
+      const details = { source: "oidc", provider: endUser.provider, subject: endUser.subject };
+      if (!user) {
+        const name =
+          typeof endUser.claims.preferred_username === "string"
+            ? endUser.claims.preferred_username
+            : endUser.subject;
         await audit(
-          trx,
+          db,
           {
-            actor: endUserActor(session),
-            name: user.sipAddress ?? user.logon,
-            id: user.id,
+            actor: { type: "anonymous", id: null, name: name.slice(0, 256) },
+            name: name.slice(0, 256),
             action: "dialin.signIn",
-            outcome: "Success",
-            details: { source: "domain" },
+            outcome: "Failure",
+            details: { ...details, reason: "UnknownUser" },
             clientAddress: origin.clientAddress,
           },
           now,
         );
-      });
-      return { sessionId, session };
+        return undefined;
+      }
+      return openSession(user, "oidc", origin, now, details);
     },
 
     async signOut(session: DialInSession, clientAddress: string): Promise<void> {

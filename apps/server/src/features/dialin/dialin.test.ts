@@ -259,6 +259,7 @@ describe("the Dial-in Conferencing Settings page without Active Directory", () =
       const options = await app.anonymous().get("/api/dialin/sign-in");
       expect(options.body).toEqual({
         domainSignIn: false,
+        singleSignOn: null,
         helpContact: "the Litware help desk, extension 4400",
       });
       const refused = await app

@@ -4,8 +4,12 @@
  * console session reaches none of them, and a dial-in session reaches no console route.
  */
 import { SignInRequest } from "@pindesk/domain/auth/sign-in";
-import type { DialInSignInOptions } from "@pindesk/domain/dial-in/dial-in-page";
-import { SetOwnPinRequest } from "@pindesk/domain/dial-in/dial-in-page";
+import { SSO_START_PATH } from "@pindesk/domain/auth/single-sign-on";
+import {
+  DIAL_IN_PAGE,
+  type DialInSignInOptions,
+  SetOwnPinRequest,
+} from "@pindesk/domain/dial-in/dial-in-page";
 import type { Request } from "express";
 import type { DialInSession } from "../../core/dialin/dialin-session-store.ts";
 import { defineRoute } from "../../http/define-route.ts";
@@ -33,7 +37,18 @@ export function dialInRoutes(
       access: "public",
       summary: "How an end user can sign in to the Dial-in Conferencing Settings page, and whom to contact",
       handle: (_input, _req, res) => {
-        res.json({ domainSignIn: auth.domainSignIn, helpContact } satisfies DialInSignInOptions);
+        const name = auth.singleSignOnName;
+        res.json({
+          domainSignIn: auth.domainSignIn,
+          // Single sign-on's start, returning here: the callback then opens a dial-in session (decision 0022).
+          singleSignOn: name
+            ? {
+                displayName: name,
+                startPath: `${SSO_START_PATH}?returnTo=${encodeURIComponent(DIAL_IN_PAGE)}`,
+              }
+            : null,
+          helpContact,
+        } satisfies DialInSignInOptions);
       },
     }),
     defineRoute({

@@ -12,6 +12,7 @@ import {
   safeReturnPath,
   signInPageWithError,
 } from "@pindesk/domain/auth/single-sign-on";
+import { dialInPageWithError, isDialInPage } from "@pindesk/domain/dial-in/dial-in-page";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { AccountSignIn } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
@@ -26,7 +27,17 @@ export interface Redirect {
   loginId?: string;
 }
 
-export type CallbackOutcome = Redirect | { signIn: AccountSignIn; returnTo: string };
+/** An end user the provider signed in for the Dial-in Conferencing Settings page (decision 0022). */
+export interface EndUserSignIn {
+  claims: Readonly<Record<string, unknown>>;
+  provider: string;
+  subject: string;
+}
+
+export type CallbackOutcome =
+  | Redirect
+  | { signIn: AccountSignIn; returnTo: string }
+  | { endUser: EndUserSignIn; returnTo: string };
 
 export function createOidcService({
   db,
@@ -37,8 +48,16 @@ export function createOidcService({
 }: Pick<CoreDependencies, "db" | "clock" | "vault" | "oidc" | "localSignIn">) {
   const logins = createOidcLoginStore(db, vault);
 
-  /** A refusal, audited; the page it sends the browser to. Anything but a refusal is a fault: thrown on. */
-  async function refuse(error: unknown, clientAddress: string, identity?: SsoIdentity): Promise<Redirect> {
+  /**
+   * A refusal, audited; the page it sends the browser to (the dial-in page for a sign-in begun there).
+   * Anything but a refusal is a fault: thrown on.
+   */
+  async function refuse(
+    error: unknown,
+    clientAddress: string,
+    identity?: SsoIdentity,
+    returnTo?: string,
+  ): Promise<Redirect> {
     if (!(error instanceof SsoFailure)) throw error;
     const failure = error;
     await writeAuditEvent(db, {
@@ -56,7 +75,8 @@ export function createOidcService({
       },
       clientAddress,
     });
-    return { location: signInPageWithError(failure.sso) };
+    const dialIn = returnTo !== undefined && isDialInPage(returnTo);
+    return { location: dialIn ? dialInPageWithError(failure.sso) : signInPageWithError(failure.sso) };
   }
 
   const notConfigured = (): Redirect => ({
@@ -81,13 +101,14 @@ export function createOidcService({
     async start(returnTo: string | undefined, clientAddress: string): Promise<Redirect> {
       if (!oidc) return notConfigured();
       const request = oidc.newRequest();
+      const returnPath = safeReturnPath(returnTo);
       let location: string;
       try {
         location = await oidc.authorizationUrl(request);
       } catch (error) {
-        return refuse(error, clientAddress);
+        return refuse(error, clientAddress, undefined, returnPath);
       }
-      const loginId = await logins.begin({ ...request, returnTo: safeReturnPath(returnTo) }, clock.now());
+      const loginId = await logins.begin({ ...request, returnTo: returnPath }, clock.now());
       return { location, loginId };
     },
 
@@ -110,10 +131,15 @@ export function createOidcService({
       try {
         const verified = await oidc.redeem(query, login);
         identity = identityOf(verified.claims, oidc.settings.issuer);
+        // Begun on the dial-in page: an end user, whose directory user features/dialin finds; no roles, no account.
+        if (isDialInPage(login.returnTo)) {
+          const { provider, subject } = identity;
+          return { endUser: { claims: verified.claims, provider, subject }, returnTo: login.returnTo };
+        }
         const signIn = await admitSsoAccount(db, oidc.settings, identity, verified.claims, clock.now());
         return { signIn: { ...signIn, idToken: verified.idToken }, returnTo: login.returnTo };
       } catch (error) {
-        return refuse(error, clientAddress, identity);
+        return refuse(error, clientAddress, identity, login.returnTo);
       }
     },
   };

@@ -13,11 +13,16 @@ import { cookieName, cookieOptions, readCookie } from "../../http/cookies.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { clientAddress } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
-import type { OidcService } from "./oidc-service.ts";
+import type { EndUserSignIn, OidcService } from "./oidc-service.ts";
 
 /** Opens the console session of an account the provider signed in (features/auth, handed over by app.ts). */
 export interface BrowserSessions {
   start(req: Request, res: Response, signIn: AccountSignIn): Promise<void>;
+}
+
+/** Opens the dial-in session of an end user the provider signed in (features/dialin); answers where to go. */
+export interface DialInSessions {
+  start(req: Request, res: Response, endUser: EndUserSignIn): Promise<string>;
 }
 
 const LOGIN_COOKIE = "pindesk_sso";
@@ -31,7 +36,11 @@ const loginCookieOptions = (req: Request) => ({ ...cookieOptions(req, "lax"), ma
 /** The callback's query string as the provider wrote it: openid-client reads it itself. */
 const rawQuery = (req: Request) => new URL(req.originalUrl, "http://pindesk.invalid").search;
 
-export function oidcRoutes(oidc: OidcService, sessions: BrowserSessions): RouteDefinition[] {
+export function oidcRoutes(
+  oidc: OidcService,
+  sessions: BrowserSessions,
+  dialIn: DialInSessions,
+): RouteDefinition[] {
   return [
     defineRoute({
       method: "get",
@@ -69,6 +78,7 @@ export function oidcRoutes(oidc: OidcService, sessions: BrowserSessions): RouteD
         res.clearCookie(cookieName(req, LOGIN_COOKIE), cookieOptions(req, "lax"));
         const outcome = await oidc.callback(rawQuery(req), loginId, clientAddress(req));
         if ("location" in outcome) return res.redirect(302, outcome.location);
+        if ("endUser" in outcome) return res.redirect(302, await dialIn.start(req, res, outcome.endUser));
         await sessions.start(req, res, outcome.signIn);
         res.redirect(302, outcome.returnTo);
       },

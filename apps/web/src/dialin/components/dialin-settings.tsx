@@ -23,6 +23,9 @@ import { SetPinForm } from "./set-pin-form.tsx";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM },
+  // Headings and lists sit in the card's gap, without the browser's margins on top of it.
+  flush: { margin: 0 },
+  rules: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   top: {
     display: "flex",
     justifyContent: "space-between",
@@ -48,7 +51,7 @@ export function DialInSettings({ page }: { page: DialInPage }) {
         </Button>
       </div>
       <Card className={styles.card} aria-labelledby="your-account">
-        <Title3 as="h2" id="your-account">
+        <Title3 as="h2" id="your-account" className={styles.flush}>
           Your account
         </Title3>
         <DetailsList
@@ -60,16 +63,16 @@ export function DialInSettings({ page }: { page: DialInPage }) {
         />
       </Card>
       <Card className={styles.card} aria-labelledby="your-pin">
-        <Title3 as="h2" id="your-pin">
+        <Title3 as="h2" id="your-pin" className={styles.flush}>
           Your PIN
         </Title3>
         <MessageBar intent={state.intent}>
           <MessageBarBody>{state.text}</MessageBarBody>
         </MessageBar>
-        <Text as="h3" weight="semibold" id="pin-policy">
+        <Text as="h3" weight="semibold" id="pin-policy" className={styles.flush}>
           PIN policy
         </Text>
-        <ul aria-labelledby="pin-policy">
+        <ul aria-labelledby="pin-policy" className={styles.rules}>
           {page.policy.rules.map((rule) => (
             <li key={rule}>{rule}</li>
           ))}
@@ -77,7 +80,7 @@ export function DialInSettings({ page }: { page: DialInPage }) {
         {page.pin.lockReason === null && <SetPinForm />}
       </Card>
       <Card className={styles.card} aria-labelledby="access-numbers">
-        <Title3 as="h2" id="access-numbers">
+        <Title3 as="h2" id="access-numbers" className={styles.flush}>
           Dial-in access numbers
         </Title3>
         <Text>
