@@ -8,6 +8,7 @@
  * its index in display order and stops at the cap; the others read their own key's range, which their index
  * holds with the display-name key, and sort it (docs/decisions/0013).
  */
+import { searchTerm } from "@pindesk/domain/users/search-term";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { startsWith, withoutScheme } from "./text-match.ts";
 
@@ -22,7 +23,7 @@ export interface Branch {
 const sorted = (condition: RawBuilder<SqlBool>): Branch => ({ condition, order: "sort" });
 
 export function searchTextBranches(searchText: string | undefined): Branch[] {
-  const term = (searchText ?? "").trim();
+  const term = searchTerm(searchText);
   if (term === "") return [];
   const branches: Branch[] = [
     { condition: startsWith(key("display_name_key"), term), order: "index" },

@@ -7,6 +7,7 @@
  */
 import type { UserIdentity } from "@pindesk/domain/identity/user-identity";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { searchTerm } from "@pindesk/domain/users/search-term";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { branchSql } from "./branch-sql.ts";
@@ -87,7 +88,7 @@ export async function searchUserRows(
   // One character starts a large share of every column, and first names, account names and addresses sort
   // much as display names do: a branch per column would walk most of the directory to find the first
   // names after "m" in display order. Walking display order once with every column's test finds them at once.
-  if ((query.searchText ?? "").trim().length === 1) {
+  if (searchTerm(query.searchText).length === 1) {
     return selectMatching(
       db,
       [walk(and([or(branches.map((b) => b.condition)), ...filters]))],
@@ -95,8 +96,14 @@ export async function searchUserRows(
     );
   }
   if (clauses.length === 0) {
-    const text = query.searchText ?? "";
-    const plan = await planSearchText(db, text, branches, start, query.maxUsers, options.planLimits);
+    const plan = await planSearchText(
+      db,
+      searchTerm(query.searchText),
+      branches,
+      start,
+      query.maxUsers,
+      options.planLimits,
+    );
     if ("page" in plan) return plan.page;
     return selectMatching(db, plan.branches, query.maxUsers);
   }

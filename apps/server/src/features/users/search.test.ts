@@ -79,6 +79,13 @@ describe.each(TEST_ENGINES)("Search users box on %s", (engine) => {
     expect(await names("My Ke")).toEqual(["Ken Myer"]);
   });
 
+  it("takes a trailing * as the prefix it already is, and * alone as everyone", async () => {
+    expect(await names("Ken*")).toEqual(await names("Ken"));
+    expect(await names("ken my*")).toEqual(["Ken Myer"]);
+    expect(await names("*")).toHaveLength(ALL);
+    expect(await names("*Myer")).toEqual([]);
+  });
+
   it("treats LIKE's own wildcards as plain characters", async () => {
     expect(await names("%")).toEqual([]);
     expect(await names("_en")).toEqual([]);

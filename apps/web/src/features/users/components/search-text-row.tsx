@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, SpinButton, tokens } from "@fluentui/react-components";
 import { FilterRegular, SearchRegular } from "@fluentui/react-icons";
 import { DEFAULT_MAX_USERS, MAX_USERS_LIMIT, type SearchMode } from "@pindesk/domain/users/search-query";
+import { searchTextHint } from "@pindesk/domain/users/search-term";
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import type { DraftErrors } from "../lib/search-draft.ts";
 
@@ -36,6 +37,7 @@ interface SearchTextRowProps {
 export function SearchTextRow(props: SearchTextRowProps) {
   const styles = useStyles();
   const parsedMax = /^\d+$/.test(props.maxUsers) ? Number(props.maxUsers) : null;
+  const hint = searchTextHint(props.searchText);
   const findOnEnter = (event: KeyboardEvent) => {
     if (event.key === "Enter") {
       event.preventDefault();
@@ -50,7 +52,9 @@ export function SearchTextRow(props: SearchTextRowProps) {
           className={styles.searchField}
           label="Search users"
           hint="Start of a name, SIP address, phone number or account name. Leave empty to list everyone."
-          validationMessage={props.errors.searchText}
+          // A * the box cannot use finds nothing: said while typing, before Find (search-term.ts).
+          validationMessage={props.errors.searchText ?? hint}
+          validationState={props.errors.searchText ? "error" : hint ? "warning" : "none"}
         >
           {/* type="text", not "search": the box is announced (and found by tests) as a text box. */}
           <Input
