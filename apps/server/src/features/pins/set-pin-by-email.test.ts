@@ -12,7 +12,10 @@ import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { sql } from "kysely";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../test/test-app.ts";
+import { createMailSender } from "../../core/mail/mail-sender.ts";
+import { createPinVault } from "../../crypto/pin-vault.ts";
+import { silentLogger } from "../../logger.ts";
+import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { mailConfigFor, startTestSmtpServer, type TestSmtpServer } from "../../test/test-smtp-server.ts";
 import { userId } from "./pin-test-support.ts";
@@ -282,6 +285,34 @@ describe.each(TEST_ENGINES)("Set PIN by email on %s", (engine) => {
     expect(inbox("kenmyer@litwareinc.com").at(-1)?.parsed.subject).toBe(
       "Your dial-in conferencing PIN is locked — Litware, Inc.",
     );
+  });
+
+  it("sends each message once when two replicas' senders work the outbox at the same moment", async () => {
+    const job = await startJob(search(""));
+    await app.runJobs();
+    const queued = await app.db
+      .selectFrom("mail_outbox")
+      .select(["id", "recipient_address"])
+      .where("job_id", "=", job.id)
+      .execute();
+    // The test server refuses addresses starting "refuse" (an earlier test gave Pilar Ackerman one): Failed.
+    const refused = queued.filter((row) => row.recipient_address.startsWith("refuse")).length;
+    expect(queued.length).toBeGreaterThan(40);
+    const before = smtp.mailbox.length;
+    const second = createMailSender({
+      db: app.db,
+      clock: app.clock,
+      vault: createPinVault(TEST_PEPPER),
+      mail: mailConfigFor(smtp),
+      logger: silentLogger,
+      batchSize: 10,
+    });
+    await Promise.all([app.mailSender?.runUntilIdle(), second.runUntilIdle()]);
+    const delivered = smtp.mailbox.slice(before).map((m) => m.envelopeTo[0]);
+    const mail = (await jobOf(job.id)).mail;
+    expect(mail).toEqual({ sent: queued.length - refused, waiting: 0, failed: refused });
+    expect(delivered).toHaveLength(queued.length - refused);
+    expect(new Set(delivered).size).toBe(delivered.length);
   });
 });
 
