@@ -35,6 +35,7 @@ export const UserSummaryAnswer: z.ZodType<UserSummary> = z.object({
   enabled: z.boolean(),
   enterpriseVoiceEnabled: z.boolean(),
   isPinSet: z.boolean(),
+  isPinExpired: z.boolean(),
   isLockedOut: z.boolean(),
   protected: z.boolean(),
 });
@@ -48,6 +49,7 @@ export const SearchPageAnswer: z.ZodType<SearchPage> = z.object({
 export const PinStatusAnswer: z.ZodType<PinStatus> = z.object({
   identity: z.string(),
   isPinSet: z.boolean(),
+  isPinExpired: z.boolean(),
   isLockedOut: z.boolean(),
   lastPinChangeTime: z.string().nullable(),
   pinExpirationTime: z.string().nullable(),

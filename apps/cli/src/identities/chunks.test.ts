@@ -55,6 +55,39 @@ describe("identities a request at a time", () => {
     expect(progress.at(-1)).toBe(10_000);
   });
 
+  it("halves a request refused for what it holds, down to the one identity at fault", async () => {
+    const greedy = "*";
+    const list = [...identities.slice(0, 150), greedy, ...identities.slice(150, 250)];
+    const tooMany = new ApiRefusal(400, {
+      code: "too_many_users",
+      message: "The identities name more than 10000 users; narrow them down or use a search",
+    });
+    const sent: number[] = [];
+    const run = await runInChunks(list, IDENTITIES_PER_REQUEST, async (part) => {
+      sent.push(part.length);
+      if (part.includes(greedy)) throw tooMany;
+      return lockedAll(part);
+    });
+    const rows = chunkRows(run);
+    expect(rows.map((row) => row.identity)).toEqual(list);
+    expect(rows.filter((row) => row.outcome === "Failed")).toEqual([
+      expect.objectContaining({ identity: "*", message: tooMany.message }),
+    ]);
+    // 100; then 100 refused, halved down to the one ("*" first in its half: 50 fine, 50, 25, 13, 7, 4, 2, 1
+    // refused), the other halves on the way back up answered; then the last 51.
+    expect(sent).toEqual([100, 100, 50, 50, 25, 13, 7, 4, 2, 1, 1, 2, 3, 6, 12, 25, 51]);
+  });
+
+  it("does not halve a request the server failed on its own (5xx)", async () => {
+    let requests = 0;
+    const run = await runInChunks(identities.slice(0, 100), IDENTITIES_PER_REQUEST, async () => {
+      requests += 1;
+      throw serverFault;
+    });
+    expect(requests).toBe(1);
+    expect(chunkRows(run).filter((row) => row.outcome === "Failed")).toHaveLength(100);
+  });
+
   it("stops at a refusal any request would meet, naming the identities never sent", async () => {
     const expired = new ApiRefusal(401, { code: "api_token_expired", message: "The API token has expired." });
     const run = await runInChunks(identities, IDENTITIES_PER_REQUEST, async (part) => {

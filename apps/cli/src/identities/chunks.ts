@@ -1,9 +1,12 @@
 /**
  * Large identity lists a request at a time. One request names at most 100 identities (docs/design.md,
  * "Identity formats"), so 10 000 piped identities are 100 requests, one after the other. A request the
- * server refuses for its own users (a 400 such as too many users, a 500) fails only its chunk, whose
- * identities are reported as such; a failure that any request would meet (the server unreachable, the token
- * or its roles refused) stops the run, and the identities not yet sent are reported as not attempted.
+ * server refuses for its own users fails only its chunk: when the refusal is about what the request holds
+ * (400, such as one wildcard naming more than 10 000 users, or 413), the chunk is halved and each half sent
+ * again, down to the one identity at fault, so its 99 neighbours are still answered; when it is the server's
+ * own fault (5xx), the chunk's identities are reported as failed. A failure that any request would meet (the
+ * server unreachable, the token or its roles refused) stops the run, and the identities not yet sent are
+ * reported as not attempted. A refused request changes nothing, so sending its halves again is safe.
  */
 import { ApiRefusal } from "../api/api-client.ts";
 
@@ -34,6 +37,18 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 /** A refusal that is about the user set of one request, so the next request may fare better. */
 export const failsOnlyItsChunk = (error: unknown) => error instanceof ApiRefusal && !error.stopsTheCommand;
 
+/** A refusal about the request's own content: its halves may fare better. */
+const splits = (error: unknown) =>
+  error instanceof ApiRefusal && (error.status === 400 || error.status === 413);
+
+/** Carries a stopping failure out of the halving, with where the run stopped. */
+class Stopped {
+  constructor(
+    readonly error: Error,
+    readonly at: number,
+  ) {}
+}
+
 export async function runInChunks<T, R>(
   items: readonly T[],
   size: number,
@@ -42,20 +57,31 @@ export async function runInChunks<T, R>(
   isChunkFailure: (error: unknown) => boolean = failsOnlyItsChunk,
 ): Promise<ChunkRun<T, R>> {
   const run: ChunkRun<T, R> = { chunks: [] };
-  let first = 0;
-  progress?.(0, items.length);
-  for (const part of chunk(items, size)) {
+  async function send(part: T[], first: number): Promise<void> {
     try {
       run.chunks.push({ items: part, first, answer: await work(part) });
     } catch (error) {
-      if (!isChunkFailure(error)) {
-        run.stopped = { error: error as Error, notAttempted: items.slice(first) };
-        return run;
+      if (!isChunkFailure(error)) throw new Stopped(error as Error, first);
+      if (part.length > 1 && splits(error)) {
+        const half = Math.ceil(part.length / 2);
+        await send(part.slice(0, half), first);
+        await send(part.slice(half), first + half);
+        return;
       }
       run.chunks.push({ items: part, first, error: error as Error });
     }
-    first += part.length;
-    progress?.(first, items.length);
+  }
+  let first = 0;
+  progress?.(0, items.length);
+  try {
+    for (const part of chunk(items, size)) {
+      await send(part, first);
+      first += part.length;
+      progress?.(first, items.length);
+    }
+  } catch (stop) {
+    if (!(stop instanceof Stopped)) throw stop;
+    run.stopped = { error: stop.error, notAttempted: items.slice(stop.at) };
   }
   return run;
 }

@@ -17,6 +17,7 @@ const user = (
   enabled: true,
   enterpriseVoiceEnabled: false,
   isPinSet: true,
+  isPinExpired: false,
   isLockedOut: false,
   protected: false,
   ...extra,

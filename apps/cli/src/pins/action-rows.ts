@@ -44,14 +44,15 @@ export function chunkRows<R extends ActionRow>(run: ChunkRun<string, { results: 
   return run.chunks.flatMap((part) =>
     part.answer
       ? part.answer.results
-      : part.items.map((identity) =>
-          unjudged(
-            identity,
-            "Failed",
-            `the request for identities ${part.first + 1}–${part.first + part.items.length} failed: ${part.error?.message}`,
-          ),
-        ),
+      : part.items.map((identity) => unjudged(identity, "Failed", failure(part))),
   );
+}
+
+/** Why a request's identities have no result: the reason alone when the request named one identity. */
+function failure(part: { first: number; items: unknown[]; error?: Error }): string {
+  const reason = part.error?.message ?? "no answer";
+  if (part.items.length === 1) return reason;
+  return `the request for identities ${part.first + 1}–${part.first + part.items.length} failed: ${reason}`;
 }
 
 /** "3 Done, 1 AlreadyLocked, 1 NotFound", in the order outcomes first appear. */

@@ -56,7 +56,12 @@ export function spawnPindesk(argv: string[], options: SpawnOptions): Promise<Pin
     const child = execFile(
       process.execPath,
       [options.binary ?? BINARY, ...argv],
-      { env: { PATH: process.env.PATH, ...options.env }, ...(options.cwd ? { cwd: options.cwd } : {}) },
+      {
+        env: { PATH: process.env.PATH, ...options.env },
+        // 10 000 results as JSON are a few megabytes.
+        maxBuffer: 64 * 1024 * 1024,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
