@@ -24,6 +24,7 @@ describe("describePinStatus (Get-CsClientPinInfo)", () => {
     expect(describePinStatus(SIP, null, NOW)).toEqual({
       identity: SIP,
       isPinSet: false,
+      isPinExpired: false,
       isLockedOut: false,
       lastPinChangeTime: null,
       pinExpirationTime: null,
@@ -42,6 +43,17 @@ describe("describePinStatus (Get-CsClientPinInfo)", () => {
       lastPinChangeTime: "2026-10-01T09:00:00.000Z",
     });
     expect(status.pinExpirationTime).toBeNull();
+  });
+
+  it("reports a set PIN as expired from the instant of its expiration time, and an unset one never", () => {
+    const expiring = state({ pinExpiresAt: minutes(1) });
+    expect(describePinStatus(SIP, expiring, minutes(1)).isPinExpired).toBe(true);
+    expect(describePinStatus(SIP, expiring, new Date(minutes(1).getTime() - 1)).isPinExpired).toBe(false);
+    expect(describePinStatus(SIP, state({ pinExpiresAt: null }), minutes(99_999)).isPinExpired).toBe(false);
+    expect(
+      describePinStatus(SIP, state({ isPinSet: false, pinExpiresAt: minutes(-5) }), NOW).isPinExpired,
+    ).toBe(false);
+    expect(describePinStatus(SIP, null, NOW).isPinExpired).toBe(false);
   });
 
   it("names an administrator's lock first, above a system lock", () => {

@@ -26,6 +26,11 @@ export interface PinStatus {
   /** The user's SIP URI, as Get-CsClientPinInfo's Identity. */
   identity: string;
   isPinSet: boolean;
+  /**
+   * Set, and past its expiration time (PINLifetime): the bridge refuses it ("Expired") until it is set
+   * again. Get-CsClientPinInfo has no such field; its PinExpirationTime in the past says the same.
+   */
+  isPinExpired: boolean;
   isLockedOut: boolean;
   lastPinChangeTime: string | null;
   /** Empty (null) when the PIN never expires. */
@@ -57,11 +62,17 @@ export function failuresInWindow(state: StoredPinState, now: Date): number {
   return state.localFailures;
 }
 
+/** Whether a set PIN is past its expiration time, at exactly that instant and after. */
+export function isPinExpired(state: Pick<StoredPinState, "isPinSet" | "pinExpiresAt">, now: Date): boolean {
+  return state.isPinSet && state.pinExpiresAt !== null && state.pinExpiresAt.getTime() <= now.getTime();
+}
+
 export function describePinStatus(identity: string, state: StoredPinState | null, now: Date): PinStatus {
   if (!state) {
     return {
       identity,
       isPinSet: false,
+      isPinExpired: false,
       isLockedOut: false,
       lastPinChangeTime: null,
       pinExpirationTime: null,
@@ -75,6 +86,7 @@ export function describePinStatus(identity: string, state: StoredPinState | null
   return {
     identity,
     isPinSet: state.isPinSet,
+    isPinExpired: isPinExpired(state, now),
     isLockedOut: reason !== null,
     lastPinChangeTime: state.pinSetAt?.toISOString() ?? null,
     pinExpirationTime: state.pinExpiresAt?.toISOString() ?? null,

@@ -12,6 +12,8 @@ export interface UserSummary {
   enabled: boolean;
   enterpriseVoiceEnabled: boolean;
   isPinSet: boolean;
+  /** Set and past its expiration time (PIN status's isPinExpired). */
+  isPinExpired: boolean;
   isLockedOut: boolean;
   protected: boolean;
 }

@@ -109,6 +109,7 @@ export function toUserSummary(row: UserRow, now: Date): UserSummary {
     enabled: row.enabled,
     enterpriseVoiceEnabled: row.enterprise_voice_enabled,
     isPinSet: pinStatus.isPinSet,
+    isPinExpired: pinStatus.isPinExpired,
     isLockedOut: pinStatus.isLockedOut,
     protected: row.protected,
   };

@@ -79,6 +79,17 @@ describe.each(TEST_ENGINES)("Search users box on %s", (engine) => {
     expect(await names("My Ke")).toEqual(["Ken Myer"]);
   });
 
+  it("says Carol Philips' PIN is expired and marks protected users, before anyone acts on them", async () => {
+    const [carol] = (await find("Carol Philips")).users;
+    expect(carol).toMatchObject({ isPinSet: true, isPinExpired: true, isLockedOut: false });
+    const [ken] = (await find("Ken Myer")).users;
+    expect(ken).toMatchObject({ isPinExpired: false, protected: false });
+    const protectedUsers = DEMO_USERS.filter((user) => user.protected).map((user) => user.samAccountName);
+    const everyone = (await find("")).users;
+    expect(everyone.filter((user) => user.protected)).toHaveLength(protectedUsers.length);
+    expect(protectedUsers.length).toBeGreaterThan(0);
+  });
+
   it("takes a trailing * as the prefix it already is, and * alone as everyone", async () => {
     expect(await names("Ken*")).toEqual(await names("Ken"));
     expect(await names("ken my*")).toEqual(["Ken Myer"]);

@@ -12,7 +12,7 @@ function renderWith(searchText: string, error?: string) {
         searchText={searchText}
         ldapFilter=""
         maxUsers="200"
-        errors={error ? { searchText: error } : {}}
+        errors={error ? { searchText: error, clauses: {} } : { clauses: {} }}
         onSearchTextChange={nothing}
         onLdapFilterChange={nothing}
         onMaxUsersChange={nothing}

@@ -5,6 +5,7 @@ import { pinStatusRows } from "./user-details-rows.ts";
 const NEVER_SET: PinStatus = {
   identity: "sip:ken@litwareinc.com",
   isPinSet: false,
+  isPinExpired: false,
   isLockedOut: false,
   lastPinChangeTime: null,
   pinExpirationTime: null,
@@ -27,6 +28,19 @@ describe("pinStatusRows", () => {
       ["Total failed attempts", "0"],
       ["Temporary lockout ends", "(none)"],
     ]);
+  });
+
+  it("says a PIN past its expiration time is expired", () => {
+    const rows = new Map(
+      pinStatusRows({
+        ...NEVER_SET,
+        isPinSet: true,
+        isPinExpired: true,
+        pinExpirationTime: "2026-11-01T00:00:00.000Z",
+      }),
+    );
+    expect(rows.get("PIN is set")).toBe("Expired");
+    expect(rows.get("PIN expiration time")).not.toBe("Never");
   });
 
   it("says why a PIN is locked", () => {

@@ -46,7 +46,8 @@ export function userPropertyRows(user: UserDetails): Row[] {
 export function pinStatusRows(pin: PinStatus): Row[] {
   return [
     ["Identity", text(pin.identity)],
-    ["PIN is set", yesNo(pin.isPinSet)],
+    // Set, but past its expiration time: as good as none at the bridge until it is set again.
+    ["PIN is set", pin.isPinExpired ? "Expired" : yesNo(pin.isPinSet)],
     ["PIN is locked", yesNo(pin.isLockedOut)],
     ["Lock reason", pin.lockReason ? LOCK_REASONS[pin.lockReason] : NONE],
     ["Last PIN change time", time(pin.lastPinChangeTime, NONE)],
