@@ -20,6 +20,7 @@ import {
 import { FINISHED_JOB_STATUSES, JOB_LABELS, type JobView } from "@pindesk/domain/jobs/job";
 import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
 import { useCancelJob, useJob } from "../../api/jobs.ts";
+import { jobProgress } from "../../lib/job-progress.ts";
 
 const STATUS_TEXT: Record<JobView["status"], string> = {
   queued: "Waiting to start…",
@@ -45,7 +46,7 @@ export function JobProgressDialog({ jobId, onClose }: { jobId: number; onClose: 
   const cancel = useCancelJob(jobId);
   const data = job.data;
   const finished = data ? FINISHED_JOB_STATUSES.includes(data.status) : false;
-  const fraction = data?.total ? data.processed / data.total : undefined;
+  const progress = data ? jobProgress(data) : undefined;
   return (
     <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -62,7 +63,13 @@ export function JobProgressDialog({ jobId, onClose }: { jobId: number; onClose: 
                   validationMessage={describe(data)}
                   validationState="none"
                 >
-                  <ProgressBar value={finished ? 1 : fraction} thickness="large" aria-label="Job progress" />
+                  <ProgressBar
+                    value={progress?.value}
+                    color={progress?.color}
+                    thickness="large"
+                    aria-label="Job progress"
+                    aria-valuetext={progress?.valueText}
+                  />
                 </Field>
                 {data.error && (
                   <MessageBar intent={data.status === "failed" ? "error" : "warning"}>
