@@ -121,7 +121,9 @@ test.describe("as a CsAdministrator", () => {
     const dialog = page.getByRole("dialog", { name: "New user PIN policy" });
     await dialog.getByRole("textbox", { name: "Name" }).fill(`E2eBad${run}`);
     await spin(page, "Minimum PIN length").fill("3");
-    await expect(dialog).toContainText("MinPasswordLength must be a whole number from 4 to 24 digits");
+    await expect(dialog).toContainText(
+      "Minimum PIN length (MinPasswordLength) must be a whole number from 4 to 24 digits",
+    );
     await expect(dialog.getByRole("button", { name: "Commit" })).toBeDisabled();
 
     await spin(page, "Minimum PIN length").fill("6");

@@ -36,7 +36,10 @@ describe("NewPinPolicyRequest (New-CsPinPolicy)", () => {
   it("checks PINLifetime ⇒ PINHistoryCount on the filled settings", () => {
     // History is left out, so it is Lync's default 0, which a lifetime of 30 days does not allow.
     expect(issues(NewPinPolicyRequest, { identity: "tag:Sales", pinLifetime: 30 })).toEqual([
-      { path: "pinHistoryCount", message: expect.stringMatching(/^PINHistoryCount must be at least 1/) },
+      {
+        path: "pinHistoryCount",
+        message: expect.stringMatching(/^PIN history \(PINHistoryCount\) must be at least 1/),
+      },
     ]);
     expect(
       issues(NewPinPolicyRequest, { identity: "tag:Sales", pinLifetime: 30, pinHistoryCount: 1 }),
@@ -45,7 +48,10 @@ describe("NewPinPolicyRequest (New-CsPinPolicy)", () => {
 
   it("names each field out of range, and refuses fields it does not know", () => {
     expect(issues(NewPinPolicyRequest, { identity: "tag:Sales", minPasswordLength: 3 })).toEqual([
-      { path: "minPasswordLength", message: "MinPasswordLength must be a whole number from 4 to 24 digits" },
+      {
+        path: "minPasswordLength",
+        message: "Minimum PIN length (MinPasswordLength) must be a whole number from 4 to 24 digits",
+      },
     ]);
     expect(issues(NewPinPolicyRequest, { identity: "tag:Sales", pinLength: 5 })[0]?.message).toMatch(
       /pinLength/,

@@ -40,14 +40,24 @@ describe("PinPolicySettings ranges, at each bound and one past", () => {
   // pinHistoryCount 1 so that a PINLifetime above 0 does not trip the cross-field rule.
   const base = { ...PIN_POLICY_DEFAULTS, pinHistoryCount: 1 };
   it.each([
-    ["minPasswordLength", 4, 24, "MinPasswordLength must be a whole number from 4 to 24 digits"],
-    ["pinHistoryCount", 0, 20, "PINHistoryCount must be a whole number from 0 to 20"],
-    ["pinLifetime", 0, 999, "PINLifetime must be a whole number from 0 to 999 days (0 = never expires)"],
+    [
+      "minPasswordLength",
+      4,
+      24,
+      "Minimum PIN length (MinPasswordLength) must be a whole number from 4 to 24 digits",
+    ],
+    ["pinHistoryCount", 0, 20, "PIN history (PINHistoryCount) must be a whole number from 0 to 20"],
+    [
+      "pinLifetime",
+      0,
+      999,
+      "PIN expiration (PINLifetime) must be a whole number from 0 to 999 days (0 = never expires)",
+    ],
     [
       "maximumLogonAttempts",
       1,
       999,
-      "MaximumLogonAttempts must be a whole number from 1 to 999, or empty for automatic",
+      "Maximum logon attempts (MaximumLogonAttempts) must be a whole number from 1 to 999, or empty for automatic",
     ],
   ] as const)("%s accepts %i to %i and names the range otherwise", (field, min, max, message) => {
     const withValue = (value: unknown) => ({ ...base, pinLifetime: 0, [field]: value });
@@ -76,7 +86,10 @@ describe("PinPolicySettings ranges, at each bound and one past", () => {
   it("takes AllowCommonPatterns as a boolean only", () => {
     expect(issues({ ...base, allowCommonPatterns: true })).toEqual([]);
     expect(issues({ ...base, allowCommonPatterns: "True" })).toEqual([
-      { path: "allowCommonPatterns", message: "AllowCommonPatterns must be true or false" },
+      {
+        path: "allowCommonPatterns",
+        message: "Allow common patterns (AllowCommonPatterns) must be true or false",
+      },
     ]);
   });
 
@@ -97,7 +110,9 @@ describe("PinPolicySettings cross-field rule: PINLifetime > 0 requires PINHistor
     const found = issues({ ...PIN_POLICY_DEFAULTS, pinLifetime: 30, pinHistoryCount: 0 });
     expect(found).toHaveLength(1);
     expect(found[0]?.path).toBe("pinHistoryCount");
-    expect(found[0]?.message).toMatch(/PINHistoryCount must be at least 1 when PINLifetime is set/);
+    expect(found[0]?.message).toMatch(
+      /PIN history \(PINHistoryCount\) must be at least 1 when PIN expiration \(PINLifetime\) is set/,
+    );
     expect(found[0]?.message).toMatch(/same PIN/);
   });
 

@@ -7,7 +7,10 @@ import { z } from "zod";
 
 export const MAX_DESCRIPTION_LENGTH = 1024;
 
-/** A whole number in a closed range; one message for every failure so the caller always sees the range. */
+/**
+ * A whole number in a closed range; one message for every failure so the caller always sees the range. The
+ * message names the field as the PIN Policy dialog labels it, with Lync's property name after it for scripts.
+ */
 const wholeNumber = (property: string, min: number, max: number, unit = "") => {
   const message = `${property} must be a whole number from ${min} to ${max}${unit}`;
   return z.int({ error: message }).min(min, message).max(max, message);
@@ -18,12 +21,19 @@ export const PinPolicyFields = z.strictObject({
   description: z
     .string({ error: "Description must be text" })
     .max(MAX_DESCRIPTION_LENGTH, `Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`),
-  minPasswordLength: wholeNumber("MinPasswordLength", 4, 24, " digits"),
-  pinHistoryCount: wholeNumber("PINHistoryCount", 0, 20),
-  allowCommonPatterns: z.boolean({ error: "AllowCommonPatterns must be true or false" }),
-  pinLifetime: wholeNumber("PINLifetime", 0, 999, " days (0 = never expires)"),
+  minPasswordLength: wholeNumber("Minimum PIN length (MinPasswordLength)", 4, 24, " digits"),
+  pinHistoryCount: wholeNumber("PIN history (PINHistoryCount)", 0, 20),
+  allowCommonPatterns: z.boolean({
+    error: "Allow common patterns (AllowCommonPatterns) must be true or false",
+  }),
+  pinLifetime: wholeNumber("PIN expiration (PINLifetime)", 0, 999, " days (0 = never expires)"),
   // null is Lync's "automatic": the lockout limit then follows the PIN's length (lockout.ts).
-  maximumLogonAttempts: wholeNumber("MaximumLogonAttempts", 1, 999, ", or empty for automatic").nullable(),
+  maximumLogonAttempts: wholeNumber(
+    "Maximum logon attempts (MaximumLogonAttempts)",
+    1,
+    999,
+    ", or empty for automatic",
+  ).nullable(),
 });
 
 export const PinPolicySettings = PinPolicyFields.superRefine((policy, ctx) => {
@@ -32,8 +42,8 @@ export const PinPolicySettings = PinPolicyFields.superRefine((policy, ctx) => {
       code: "custom",
       path: ["pinHistoryCount"],
       message:
-        "PINHistoryCount must be at least 1 when PINLifetime is set: otherwise a user could renew an " +
-        "expired PIN with the same PIN",
+        "PIN history (PINHistoryCount) must be at least 1 when PIN expiration (PINLifetime) is set: " +
+        "otherwise a user could renew an expired PIN with the same PIN",
     });
   }
 });

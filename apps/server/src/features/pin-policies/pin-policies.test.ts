@@ -141,7 +141,10 @@ describe.each(TEST_ENGINES)("PIN policies: list and New on %s", (engine) => {
     const refused = await create({ identity: "tag:Expiring", pinLifetime: 30 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([
-      { path: "body.pinHistoryCount", message: expect.stringMatching(/^PINHistoryCount must be at least 1/) },
+      {
+        path: "body.pinHistoryCount",
+        message: expect.stringMatching(/^PIN history \(PINHistoryCount\) must be at least 1/),
+      },
     ]);
     expect((await listPolicies(app)).policies.length).toBe(before);
   });

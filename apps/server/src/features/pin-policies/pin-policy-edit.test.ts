@@ -52,7 +52,11 @@ describe.each(TEST_ENGINES)("PIN policies: Set and Remove on %s", (engine) => {
   });
 
   it.each([
-    [{ ...strict, pinHistoryCount: 0 }, "body.pinHistoryCount", /^PINHistoryCount must be at least 1/],
+    [
+      { ...strict, pinHistoryCount: 0 },
+      "body.pinHistoryCount",
+      /^PIN history \(PINHistoryCount\) must be at least 1/,
+    ],
     [{ ...strict, minPasswordLength: 25 }, "body.minPasswordLength", /from 4 to 24 digits/],
     [{ ...strict, maximumLogonAttempts: 0 }, "body.maximumLogonAttempts", /from 1 to 999/],
     [{ ...strict, description: undefined }, "body.description", /Description must be text/],

@@ -45,7 +45,10 @@ describe("checkDraft", () => {
 
   it("refuses a number out of range under its field, with the range", () => {
     expect(checkDraft({ ...defaults(), minPasswordLength: "3" })).toEqual({
-      errors: { minPasswordLength: "MinPasswordLength must be a whole number from 4 to 24 digits" },
+      errors: {
+        minPasswordLength:
+          "Minimum PIN length (MinPasswordLength) must be a whole number from 4 to 24 digits",
+      },
     });
     expect(checkDraft({ ...defaults(), minPasswordLength: "25" }).errors.minPasswordLength).toMatch(
       /4 to 24/,
@@ -57,7 +60,7 @@ describe("checkDraft", () => {
       const { settings, errors } = checkDraft({ ...defaults(), pinLifetime: text });
       expect(settings, text).toBeUndefined();
       expect(errors.pinLifetime, text).toBe(
-        "PINLifetime must be a whole number from 0 to 999 days (0 = never expires)",
+        "PIN expiration (PINLifetime) must be a whole number from 0 to 999 days (0 = never expires)",
       );
     }
   });
@@ -79,8 +82,10 @@ describe("checkDraft", () => {
     });
     expect(settings).toBeUndefined();
     expect(errors).toEqual({
-      minPasswordLength: "MinPasswordLength must be a whole number from 4 to 24 digits",
-      pinHistoryCount: expect.stringMatching(/^PINHistoryCount must be at least 1 when PINLifetime is set/),
+      minPasswordLength: "Minimum PIN length (MinPasswordLength) must be a whole number from 4 to 24 digits",
+      pinHistoryCount: expect.stringMatching(
+        /^PIN history \(PINHistoryCount\) must be at least 1 when PIN expiration \(PINLifetime\) is set/,
+      ),
     });
   });
 });
