@@ -77,4 +77,13 @@ export const invalidField = (field: string, predicate: string) =>
 export const unknownIn = (field: string, sentence: string) =>
   new CoreError("invalid_request", sentence, { field });
 export const notFound = (message: string) => new CoreError("not_found", message);
+/** Held by a throttle: `{what} Try again in N minutes.`, with the seconds for Retry-After. */
+export function tooManyAttempts(what: string, retryAfterSeconds: number): CoreError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new CoreError(
+    "too_many_attempts",
+    `${what} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    { retryAfterSeconds },
+  );
+}
 export const conflict = (message: string) => new CoreError("conflict", message);

@@ -6,7 +6,10 @@
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 import { SSO_CALLBACK_PATH, SSO_START_PATH } from "@pindesk/domain/auth/single-sign-on";
 import { expect } from "vitest";
+import type { OidcSettings } from "../core/oidc/oidc-settings.ts";
+import type { Engine } from "../db/database.ts";
 import { HttpClient } from "./http-client.ts";
+import { startTestApp, type TestAppOptions } from "./test-app.ts";
 import { IDP_PASSWORD, type TestIdentityProvider } from "./test-identity-provider.ts";
 
 export interface Hop {
@@ -152,4 +155,27 @@ export function registerPinDesk(
     redirectUris: [`${baseUrl}${SSO_CALLBACK_PATH}`],
     postLogoutRedirectUris: [`${baseUrl}/sign-in`],
   });
+}
+
+/**
+ * A test app trusting the provider (its issuer, and PinDesk's client authenticated by a secret), with that
+ * client registered at the provider; `oidc` adds or changes settings (a role map, MFA…).
+ */
+export async function startSsoTestApp(
+  engine: Engine,
+  idp: TestIdentityProvider,
+  client: { clientId: string; secret: string },
+  { oidc, ...options }: Omit<TestAppOptions, "oidc"> & { oidc?: Partial<OidcSettings> } = {},
+) {
+  const app = await startTestApp(engine, {
+    ...options,
+    oidc: {
+      issuer: idp.issuer,
+      clientId: client.clientId,
+      clientAuth: { kind: "secret", secret: client.secret },
+      ...oidc,
+    },
+  });
+  registerPinDesk(idp, app.baseUrl, client);
+  return app;
 }

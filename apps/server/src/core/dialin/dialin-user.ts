@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import type { TargetUser } from "../directory/user-targets.ts";
+import { TARGET_USER_COLUMNS, type TargetUser } from "../directory/user-targets.ts";
 
 export interface DialInUser extends TargetUser {
   logon: string;
@@ -20,15 +20,7 @@ function selectDialInUser(db: Kysely<Database>) {
     .leftJoin("registrar_pools as rp", "rp.id", "u.registrar_pool_id")
     .leftJoin("sites as s", "s.id", "rp.site_id")
     .select([
-      "u.id",
-      "u.display_name as displayName",
-      "u.sip_address as sipAddress",
-      "u.user_principal_name as userPrincipalName",
-      "u.line_uri as lineUri",
-      "u.protected",
-      "u.enabled",
-      "u.pin_policy_id as pinPolicyId",
-      "rp.site_id as siteId",
+      ...TARGET_USER_COLUMNS,
       "s.name as siteName",
       "u.office",
       "u.city",

@@ -15,7 +15,7 @@ import type { PinHasher } from "../../crypto/pin-hasher.ts";
 import type { Database } from "../../db/schema.ts";
 import { writeAuditEvent } from "../audit/audit-store.ts";
 import type { AuditActor } from "../caller.ts";
-import { CoreError, conflict } from "../errors.ts";
+import { CoreError, conflict, tooManyAttempts } from "../errors.ts";
 import { pinPolicyResolver } from "../pin-policies/effective-pin-policy.ts";
 import { reusesRecentPin } from "../pins/pin-history-check.ts";
 import { loadPinRows, lockoutState, type PinRow, savePinRow } from "../pins/pin-state-store.ts";
@@ -57,16 +57,8 @@ export async function setOwnPin(change: OwnPinChange): Promise<void> {
 
   const wait = await db.transaction().execute((trx) => admitPinChange(trx, user.id, now));
   if (wait > 0) {
-    const minutes = Math.ceil(wait / 60);
-    throw await refuse(
-      "TooManyAttempts",
-      new CoreError(
-        "too_many_attempts",
-        `You have tried to set your PIN too many times. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-        { retryAfterSeconds: wait },
-      ),
-      "Denied",
-    );
+    const error = tooManyAttempts("You have tried to set your PIN too many times.", wait);
+    throw await refuse("TooManyAttempts", error, "Denied");
   }
   if (user.protected || !user.enabled || !user.sipAddress) {
     throw await refuse(

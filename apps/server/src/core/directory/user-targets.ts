@@ -22,6 +22,19 @@ export interface TargetUser {
   siteId: number | null;
 }
 
+/** What a TargetUser is read from: `u` is directory_users, `rp` the user's registrar pool (left-joined). */
+export const TARGET_USER_COLUMNS = [
+  "u.id",
+  "u.display_name as displayName",
+  "u.sip_address as sipAddress",
+  "u.user_principal_name as userPrincipalName",
+  "u.line_uri as lineUri",
+  "u.protected",
+  "u.enabled",
+  "u.pin_policy_id as pinPolicyId",
+  "rp.site_id as siteId",
+] as const;
+
 export interface ResolvedTargets {
   users: TargetUser[];
   unmatched: string[];
@@ -37,17 +50,7 @@ export async function resolveTargets(db: Kysely<Database>, targets: UserTargets)
   const select = db
     .selectFrom("directory_users as u")
     .leftJoin("registrar_pools as rp", "rp.id", "u.registrar_pool_id")
-    .select([
-      "u.id",
-      "u.display_name as displayName",
-      "u.sip_address as sipAddress",
-      "u.user_principal_name as userPrincipalName",
-      "u.line_uri as lineUri",
-      "u.protected",
-      "u.enabled",
-      "u.pin_policy_id as pinPolicyId",
-      "rp.site_id as siteId",
-    ])
+    .select(TARGET_USER_COLUMNS)
     .orderBy("u.display_name_key")
     .orderBy("u.id");
 

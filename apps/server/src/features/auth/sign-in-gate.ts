@@ -7,19 +7,10 @@
 import type { SignInAttempt } from "@pindesk/domain/auth/sign-in-throttle";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
-import { CoreError } from "../../core/errors.ts";
+import { tooManyAttempts } from "../../core/errors.ts";
 import { createDeviceKeyStore } from "../../core/sessions/device-key-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
 import { signDeviceCookie, verifyDeviceCookie } from "./device-cookie.ts";
-
-function throttled(retryAfterSeconds: number): CoreError {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new CoreError(
-    "too_many_attempts",
-    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    { retryAfterSeconds },
-  );
-}
 
 export function createSignInGate({ db, vault }: Pick<CoreDependencies, "db" | "vault">) {
   const throttle = createThrottleStore(db);
@@ -62,7 +53,9 @@ export function createSignInGate({ db, vault }: Pick<CoreDependencies, "db" | "v
         }
         return result;
       });
-      if (!admission.admitted) throw throttled(admission.decision.retryAfterSeconds);
+      if (!admission.admitted) {
+        throw tooManyAttempts("Too many failed sign-ins.", admission.decision.retryAfterSeconds);
+      }
       return admission.failureId;
     },
   };

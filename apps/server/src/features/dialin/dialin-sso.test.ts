@@ -6,8 +6,8 @@
 import type { DialInPage, DialInSignInOptions } from "@pindesk/domain/dial-in/dial-in-page";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "../../test/http-client.ts";
-import { registerPinDesk, SsoBrowser } from "../../test/sso-browser.ts";
-import { startTestApp, type TestApp } from "../../test/test-app.ts";
+import { SsoBrowser, startSsoTestApp } from "../../test/sso-browser.ts";
+import type { TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../../test/test-identity-provider.ts";
 
@@ -18,14 +18,7 @@ describe.each(TEST_ENGINES)("single sign-on to the Dial-in Conferencing Settings
   let app: TestApp;
   beforeAll(async () => {
     idp = await startTestIdentityProvider();
-    app = await startTestApp(engine, {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT.clientId,
-        clientAuth: { kind: "secret", secret: CLIENT.secret },
-      },
-    });
-    registerPinDesk(idp, app.baseUrl, CLIENT);
+    app = await startSsoTestApp(engine, idp, CLIENT);
   });
   afterAll(async () => {
     await app?.close();

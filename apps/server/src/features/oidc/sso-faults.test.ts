@@ -11,7 +11,7 @@ import type { SsoErrorCode } from "@pindesk/domain/auth/single-sign-on";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registerPinDesk, SsoBrowser } from "../../test/sso-browser.ts";
+import { SsoBrowser, startSsoTestApp } from "../../test/sso-browser.ts";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import {
@@ -33,15 +33,9 @@ describe.each(TEST_ENGINES)("single sign-on refusals on %s", (engine) => {
   let sessionsBefore: number;
   beforeAll(async () => {
     idp = await startTestIdentityProvider();
-    app = await startTestApp(engine, {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: CLIENT.clientId,
-        clientAuth: { kind: "secret", secret: CLIENT.secret },
-        roleMap: parseRoleMap(`CsAdministrator=${ADMINISTRATORS_GROUP_ID};CsHelpDesk=CsHelpDesk`),
-      },
+    app = await startSsoTestApp(engine, idp, CLIENT, {
+      oidc: { roleMap: parseRoleMap(`CsAdministrator=${ADMINISTRATORS_GROUP_ID};CsHelpDesk=CsHelpDesk`) },
     });
-    registerPinDesk(idp, app.baseUrl, CLIENT);
   });
   afterAll(async () => {
     await app?.close();

@@ -9,7 +9,7 @@ import { parseRoleMap } from "@pindesk/domain/auth/role-claims";
 import type { SignOutAnswer, SingleSignOnStatus } from "@pindesk/domain/auth/single-sign-on";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OidcSettings } from "../../core/oidc/oidc-settings.ts";
-import { registerPinDesk, SsoBrowser } from "../../test/sso-browser.ts";
+import { registerPinDesk, SsoBrowser, startSsoTestApp } from "../../test/sso-browser.ts";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import {
@@ -32,15 +32,7 @@ describe.each(TEST_ENGINES)("single sign-on on %s", (engine) => {
   let app: TestApp;
   beforeAll(async () => {
     idp = await startTestIdentityProvider();
-    app = await startTestApp(engine, {
-      oidc: {
-        issuer: idp.issuer,
-        clientId: SSO_CLIENT.clientId,
-        clientAuth: { kind: "secret", secret: SSO_CLIENT.secret },
-        roleMap: TEST_ROLE_MAP,
-      },
-    });
-    registerPinDesk(idp, app.baseUrl, SSO_CLIENT);
+    app = await startSsoTestApp(engine, idp, SSO_CLIENT, { oidc: { roleMap: TEST_ROLE_MAP } });
   });
   afterAll(async () => {
     await app?.close();
@@ -294,17 +286,11 @@ describe("single sign-on with the password form turned off, MFA required, privat
 
   /** A PGlite app trusting the provider with PinDesk's client (secret) registered, closed after the test. */
   async function startSsoApp(options: { localSignIn?: boolean; oidc?: Partial<OidcSettings> } = {}) {
-    const app = await startTestApp("pglite", {
+    const app = await startSsoTestApp("pglite", idp, SSO_CLIENT, {
       ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
-      oidc: {
-        issuer: idp.issuer,
-        clientId: "pindesk",
-        clientAuth: { kind: "secret", secret: SSO_CLIENT.secret },
-        ...options.oidc,
-      },
+      ...(options.oidc ? { oidc: options.oidc } : {}),
     });
     apps.push(app);
-    registerPinDesk(idp, app.baseUrl, SSO_CLIENT);
     return app;
   }
 

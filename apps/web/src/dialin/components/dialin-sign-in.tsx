@@ -3,8 +3,6 @@ import {
   Button,
   Card,
   Divider,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -13,7 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SSO_ERROR_PARAMETER, ssoErrorMessage } from "@pindesk/domain/auth/single-sign-on";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { PasswordSignInForm } from "../../components/password-sign-in-form.tsx";
 import { useSignIn, useSignInOptions } from "../api.ts";
 
 const useStyles = makeStyles({
@@ -24,22 +23,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
   },
   flush: { margin: 0 },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
 export function DialInSignIn() {
   const styles = useStyles();
   const signIn = useSignIn();
   const options = useSignInOptions().data;
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
   // A refused single sign-on comes back as /dialin?sso_error=<code>.
   const [ssoError] = useState(() => new URLSearchParams(window.location.search).get(SSO_ERROR_PARAMETER));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate({ username, password }, { onError: () => setPassword("") });
-  };
 
   return (
     <Card className={styles.card}>
@@ -77,27 +68,12 @@ export function DialInSignIn() {
         </MessageBar>
       )}
       {(options?.domainSignIn ?? true) && (
-        <form className={styles.form} onSubmit={submit} aria-labelledby="dialin-sign-in-title">
-          <Field label="User name" required hint="DOMAIN\name or name@domain">
-            <Input
-              value={username}
-              onChange={(_e, data) => setUsername(data.value)}
-              autoComplete="username"
-              autoFocus
-            />
-          </Field>
-          <Field label="Password" required>
-            <Input
-              type="password"
-              value={password}
-              onChange={(_e, data) => setPassword(data.value)}
-              autoComplete="current-password"
-            />
-          </Field>
-          <Button type="submit" appearance="primary" disabled={signIn.isPending}>
-            {signIn.isPending ? "Signing in…" : "Sign in"}
-          </Button>
-        </form>
+        <PasswordSignInForm
+          hint="DOMAIN\name or name@domain"
+          pending={signIn.isPending}
+          labelledBy="dialin-sign-in-title"
+          onSignIn={(credentials, failed) => signIn.mutate(credentials, { onError: failed })}
+        />
       )}
     </Card>
   );

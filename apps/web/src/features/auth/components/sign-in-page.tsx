@@ -8,8 +8,6 @@ import {
   Button,
   Card,
   Divider,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -18,8 +16,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SSO_ERROR_PARAMETER, ssoErrorMessage } from "@pindesk/domain/auth/single-sign-on";
-import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { PasswordSignInForm } from "../../../components/password-sign-in-form.tsx";
 import { useSessionQuery, useSignIn } from "../api/session.ts";
 import { singleSignOnHref, useSingleSignOnStatus } from "../api/single-sign-on.ts";
 import { safeReturnTo } from "../lib/return-to.ts";
@@ -37,7 +35,6 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXXL,
     gap: tokens.spacingVerticalL,
   },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   brand: { display: "block", color: tokens.colorBrandForeground1 },
 });
 
@@ -48,22 +45,12 @@ export function SignInPage() {
   const session = useSessionQuery();
   const signIn = useSignIn();
   const singleSignOn = useSingleSignOnStatus().data;
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
   const returnTo = safeReturnTo(params.get("returnTo"));
   const ssoError = params.get(SSO_ERROR_PARAMETER);
   // Until the server has said otherwise, the form is on (it is by default).
   const localSignIn = singleSignOn?.localSignIn ?? true;
 
   if (session.data) return <Navigate to={returnTo} replace />;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate(
-      { username, password },
-      { onSuccess: () => navigate(returnTo, { replace: true }), onError: () => setPassword("") },
-    );
-  };
 
   return (
     <main className={styles.page}>
@@ -103,31 +90,17 @@ export function SignInPage() {
         )}
         {singleSignOn?.enabled && localSignIn && <Divider>or</Divider>}
         {localSignIn && (
-          <form className={styles.form} onSubmit={submit} aria-labelledby="sign-in-title">
-            <Field
-              label="User name"
-              required
-              hint="Your PinDesk account, or your domain account: DOMAIN\name or name@domain"
-            >
-              <Input
-                value={username}
-                onChange={(_e, data) => setUsername(data.value)}
-                autoComplete="username"
-                autoFocus
-              />
-            </Field>
-            <Field label="Password" required>
-              <Input
-                type="password"
-                value={password}
-                onChange={(_e, data) => setPassword(data.value)}
-                autoComplete="current-password"
-              />
-            </Field>
-            <Button type="submit" appearance="primary" disabled={signIn.isPending}>
-              {signIn.isPending ? "Signing in…" : "Sign in"}
-            </Button>
-          </form>
+          <PasswordSignInForm
+            hint="Your PinDesk account, or your domain account: DOMAIN\name or name@domain"
+            pending={signIn.isPending}
+            labelledBy="sign-in-title"
+            onSignIn={(credentials, failed) =>
+              signIn.mutate(credentials, {
+                onSuccess: () => navigate(returnTo, { replace: true }),
+                onError: failed,
+              })
+            }
+          />
         )}
       </Card>
     </main>
