@@ -100,6 +100,37 @@ test("a hand-edited URL that does not validate shows the problem, not a blank pa
   await expect(page.getByText(/maxUsers: must be at least 1/)).toBeVisible();
 });
 
+test("an LDAP filter that does not parse runs nothing, and the last search's rows are marked as its", async ({
+  page,
+}) => {
+  await page.goto("/users?q=Pilar");
+  await expect(results(page).getByRole("row")).toHaveCount(3);
+  await expect(page.getByText("The search above was not run.")).toHaveCount(0);
+  await page.getByRole("radio", { name: "LDAP Search" }).check();
+  await page.getByRole("textbox", { name: "LDAP filter" }).fill("(&(department=Finance)");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("The search above was not run.")).toBeVisible();
+  await expect(page.locator("[data-stale]")).toHaveCSS("opacity", "0.45");
+  await expect(page).toHaveURL(/q=Pilar/);
+
+  await page.getByRole("textbox", { name: "LDAP filter" }).fill("(department=Finance)");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("The search above was not run.")).toHaveCount(0);
+  await expect(page.locator("[data-stale]")).toHaveCount(0);
+  await expect(results(page).getByRole("row", { name: /Ken Myer/ })).toBeVisible();
+});
+
+test("a * the box cannot use is explained under it; a trailing * finds what the prefix finds", async ({
+  page,
+}) => {
+  await page.goto("/users");
+  await page.getByRole("textbox", { name: "Search users" }).fill("*Myer");
+  await expect(page.getByText(/\* works only at the end/)).toBeVisible();
+  await find(page, "Pilar*");
+  await expect(page.getByText(/\* works only at the end/)).toHaveCount(0);
+  await expect(results(page).getByRole("row")).toHaveCount(3);
+});
+
 test("the Users page has no serious or critical accessibility violations", async ({ page }) => {
   await page.goto("/users?q=Ken&filter=RegistrarPool:EqualTo:red-cs-001.litwareinc.com");
   await expect(results(page).getByRole("row", { name: /Ken Myer/ })).toBeVisible();

@@ -27,11 +27,13 @@ const sameQuery = (a: SearchQuery, b: SearchQuery) =>
 interface SearchFormProps {
   committed: CommittedSearch;
   onFind: (query: SearchQuery) => void;
+  /** Find was pressed on a search with problems (shown in the form): nothing ran. */
+  onRefused: () => void;
   /** A .usf file dropped on the page. */
   dropped: OpenedFile | undefined;
 }
 
-export function SearchForm({ committed, onFind, dropped }: SearchFormProps) {
+export function SearchForm({ committed, onFind, onRefused, dropped }: SearchFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<SearchDraft>(() => draftFromQuery(committed.query));
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS);
@@ -58,6 +60,7 @@ export function SearchForm({ committed, onFind, dropped }: SearchFormProps) {
   const find = () => {
     const query = checkedQuery();
     if (query) onFind(query);
+    else onRefused();
   };
 
   /** An opened query replaces the whole form, then runs, as Open query then Find does in Lync. */
