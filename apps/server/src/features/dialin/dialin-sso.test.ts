@@ -80,6 +80,17 @@ describe.each(TEST_ENGINES)("single sign-on to the Dial-in Conferencing Settings
     expect(event.details).toMatchObject({ source: "oidc", reason: "UnknownUser", subject: "hilda-sub" });
   });
 
+  it("sends a refused sign-in begun on the page back to the page, told why", async () => {
+    const browser = new SsoBrowser(app.baseUrl);
+    const { page } = await browser.startSignIn("/dialin");
+    const { callback } = await browser.loginAtProvider(page, "kenmyer");
+    const tampered = new URL(callback ?? "");
+    tampered.searchParams.set("state", "A".repeat(43));
+    const { location } = await browser.finish(tampered.href);
+    expect(location).toBe("/dialin?sso_error=state_mismatch");
+    expect(browser.cookie(new URL(app.baseUrl).origin, "pindesk_dialin")).toBeUndefined();
+  });
+
   it("still signs administrators in to the console when the sign-in begins elsewhere", async () => {
     const browser = new SsoBrowser(app.baseUrl);
     const { location } = await browser.signIn("hilda", { returnTo: "/users" });
