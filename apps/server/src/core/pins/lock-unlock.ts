@@ -4,14 +4,13 @@
  */
 import { adminLock, adminUnlock, attemptGate } from "@pindesk/domain/pins/lockout";
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
+import { protectedMessage } from "../directory/target-results.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
 import type { Decide, Decision } from "./apply-decisions.ts";
-import { ineligible } from "./eligibility.ts";
 import { lockoutColumns, lockoutState, type PinRow } from "./pin-state-store.ts";
 
 export function decideLock(user: TargetUser, row: PinRow | undefined, now: Date): Decision {
-  const out = ineligible(user, "lock");
-  if (out) return out;
+  if (user.protected) return { outcome: "Protected", message: protectedMessage };
   const state = lockoutState(row);
   if (state.adminLocked)
     return { outcome: "AlreadyLocked", message: "The PIN was already locked by an administrator" };
@@ -23,8 +22,7 @@ export function decideLock(user: TargetUser, row: PinRow | undefined, now: Date)
 }
 
 export function decideUnlock(user: TargetUser, row: PinRow | undefined, now: Date): Decision {
-  const out = ineligible(user, "unlock");
-  if (out) return out;
+  if (user.protected) return { outcome: "Protected", message: protectedMessage };
   const state = lockoutState(row);
   if (attemptGate(state, now) === "Open")
     return { outcome: "AlreadyUnlocked", message: "The PIN was not locked" };
