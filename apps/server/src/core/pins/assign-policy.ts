@@ -10,9 +10,10 @@ import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/schema.ts";
 import { writeAuditEvents } from "../audit/audit-store.ts";
 import type { Caller } from "../caller.ts";
-import { notFoundResult, protectedMessage, userResult } from "../directory/target-results.ts";
+import { notFoundResult, userResult } from "../directory/target-results.ts";
 import { resolveTargets, type TargetUser, targetIdentity } from "../directory/user-targets.ts";
 import { unknownIn } from "../errors.ts";
+import { ineligible } from "./eligibility.ts";
 
 export type AssignPinPolicy = z.output<typeof AssignPinPolicyRequest>;
 
@@ -89,7 +90,8 @@ export async function assignToUsers(
   for (const user of users) {
     const fromId = current.get(user.id) ?? null;
     const from = fromId === null ? null : (names.get(fromId) ?? null);
-    if (user.protected) results.push(userResult(user, "Protected", protectedMessage));
+    const out = ineligible(user, "assign");
+    if (out) results.push(userResult(user, out.outcome, out.message));
     else if (fromId === target.id) {
       results.push(userResult(user, "AlreadyAssigned", to ? `Already has ${to}` : "Already automatic"));
     } else if (whatIf) {

@@ -4,13 +4,14 @@
  */
 import { adminLock, adminUnlock, attemptGate } from "@pindesk/domain/pins/lockout";
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
-import { protectedMessage } from "../directory/target-results.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
 import type { Decide, Decision } from "./apply-decisions.ts";
+import { ineligible } from "./eligibility.ts";
 import { lockoutColumns, lockoutState, type PinRow } from "./pin-state-store.ts";
 
 export function decideLock(user: TargetUser, row: PinRow | undefined, now: Date): Decision {
-  if (user.protected) return { outcome: "Protected", message: protectedMessage };
+  const out = ineligible(user, "lock");
+  if (out) return out;
   const state = lockoutState(row);
   if (state.adminLocked)
     return { outcome: "AlreadyLocked", message: "The PIN was already locked by an administrator" };
@@ -22,7 +23,8 @@ export function decideLock(user: TargetUser, row: PinRow | undefined, now: Date)
 }
 
 export function decideUnlock(user: TargetUser, row: PinRow | undefined, now: Date): Decision {
-  if (user.protected) return { outcome: "Protected", message: protectedMessage };
+  const out = ineligible(user, "unlock");
+  if (out) return out;
   const state = lockoutState(row);
   if (attemptGate(state, now) === "Open")
     return { outcome: "AlreadyUnlocked", message: "The PIN was not locked" };

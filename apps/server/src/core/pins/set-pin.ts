@@ -7,9 +7,9 @@ import { phoneContextFromLineUri } from "@pindesk/domain/pins/common-patterns";
 import { attemptGate } from "@pindesk/domain/pins/lockout";
 import type { PinPolicySettings } from "@pindesk/domain/pins/pin-policy";
 import { checkPin } from "@pindesk/domain/pins/pin-validation";
-import { protectedMessage } from "../directory/target-results.ts";
 import type { TargetUser } from "../directory/user-targets.ts";
 import type { Decision } from "./apply-decisions.ts";
+import { ineligible } from "./eligibility.ts";
 import { lockoutState, type PinRow, type PinRowChanges } from "./pin-state-store.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,10 +22,8 @@ export function setPinRefusal(
   manualPin: string | undefined,
   now: Date,
 ): Decision | undefined {
-  if (user.protected) return { outcome: "Protected", message: protectedMessage };
-  if (!user.enabled || !user.sipAddress) {
-    return { outcome: "Rejected", message: "The user is not enabled for Lync Server, so has no PIN to set" };
-  }
+  const out = ineligible(user, "set");
+  if (out) return out;
   if (attemptGate(lockoutState(row), now) !== "Open") {
     return { outcome: "MustUnlockFirst", message: "The PIN is locked: unlock it before you set a new one" };
   }

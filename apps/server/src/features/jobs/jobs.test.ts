@@ -60,23 +60,30 @@ describe.each(TEST_ENGINES)("jobs on %s", (engine) => {
     expect(started).toMatchObject({ kind: "lock", status: "queued", total: null });
     await app.runJobs();
     const done = await job(started.id);
-    const alreadyLocked = matched.filter((u) => u.isLockedOut).length;
+    // Users not enabled for Lync Server are refused, as Set PIN refuses them, not locked (issue 16).
+    const forLync = matched.filter((u) => u.enabled && u.sipAddress);
+    const notForLync = matched.length - forLync.length;
+    expect(notForLync).toBeGreaterThan(0);
+    const alreadyLocked = forLync.filter((u) => u.isLockedOut).length;
     expect(done).toMatchObject({
       status: "completed",
       total: matched.length,
       processed: matched.length,
-      succeeded: matched.length - alreadyLocked,
+      succeeded: forLync.length - alreadyLocked,
       unchanged: alreadyLocked,
-      refused: 0,
+      refused: notForLync,
     });
-    expect((await usersIn(query)).every((u) => u.isLockedOut)).toBe(true);
+    const after = await usersIn(query);
+    expect(after.filter((u) => u.isLockedOut)).toHaveLength(forLync.length);
+    expect(after.filter((u) => !u.enabled || !u.sipAddress).some((u) => u.isLockedOut)).toBe(false);
     const events = await app.db
       .selectFrom("audit_events")
       .select("target_id")
       .where("action", "=", "pin.lock")
       .where("actor_name", "=", admin.username ?? "")
+      .where("outcome", "=", "Success")
       .execute();
-    expect(events).toHaveLength(matched.length - alreadyLocked);
+    expect(events).toHaveLength(forLync.length - alreadyLocked);
     const csv = parseCsv((await admin.get<string>(`/api/jobs/${started.id}/results.csv`)).body);
     expect(csv[0]).toEqual(["Display name", "Identity", "Result", "Details"]);
     expect(csv.slice(1)).toHaveLength(matched.length);
@@ -152,7 +159,10 @@ describe.each(TEST_ENGINES)("jobs on %s", (engine) => {
     await app.runJobs();
     const done = await job(started.id);
     expect(done.status).toBe("completed");
-    const ids = (await usersIn(query)).map((u) => u.id);
+    const matched = await usersIn(query);
+    // Only users enabled for Lync Server have a PIN policy; the others are refused (issue 16).
+    const ids = matched.filter((u) => u.enabled && u.sipAddress).map((u) => u.id);
+    expect(done.refused).toBe(matched.length - ids.length);
     const assigned = await app.db
       .selectFrom("directory_users")
       .innerJoin("pin_policies", "pin_policies.id", "pin_policy_id")

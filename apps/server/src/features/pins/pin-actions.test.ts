@@ -126,6 +126,15 @@ describe.each(TEST_ENGINES)("Lock PIN, Unlock PIN and PIN status on %s", (engine
       .execute();
     expect(synthetic).toHaveLength(1200);
     const userIds = synthetic.map((u) => u.id);
+    // Users not enabled for Lync Server have no PIN to lock: reported, never counted as done (issue 16).
+    const notForLync = await app.db
+      .selectFrom("directory_users")
+      .select("id")
+      .where("id", "in", userIds)
+      .where((eb) => eb.or([eb("enabled", "=", false), eb("sip_address", "is", null)]))
+      .execute();
+    expect(notForLync.length).toBeGreaterThan(0);
+    const eligible = 1200 - notForLync.length;
     // The generator locks one PIN in fifty; those answer AlreadyLocked.
     const alreadyLocked = await app.db
       .selectFrom("user_pins")
@@ -135,24 +144,30 @@ describe.each(TEST_ENGINES)("Lock PIN, Unlock PIN and PIN status on %s", (engine
       .execute();
     expect(alreadyLocked.length).toBeGreaterThan(0);
     const locked = await lock({ userIds });
-    expect(locked.body.results.filter((r) => r.outcome === "Done")).toHaveLength(1200 - alreadyLocked.length);
+    expect(locked.body.results.filter((r) => r.outcome === "Done")).toHaveLength(
+      eligible - alreadyLocked.length,
+    );
     expect(locked.body.results.filter((r) => r.outcome === "AlreadyLocked")).toHaveLength(
       alreadyLocked.length,
     );
+    const rejected = locked.body.results.filter((r) => r.outcome === "Rejected");
+    expect(rejected.map((r) => r.userId).sort()).toEqual(notForLync.map((u) => u.id).sort());
+    expect(rejected[0]?.message).toBe("The user is not enabled for Lync Server, so has no PIN to lock");
     const rows = await app.db
       .selectFrom("user_pins")
       .select("user_id")
       .where("user_id", "in", userIds)
       .where("admin_locked", "=", true)
       .execute();
-    expect(rows).toHaveLength(1200);
+    expect(rows).toHaveLength(eligible);
     const events = await app.db
       .selectFrom("audit_events")
       .select("id")
       .where("action", "=", "pin.lock")
       .where("target_id", "in", userIds)
+      .where("outcome", "=", "Success")
       .execute();
-    expect(events).toHaveLength(1200 - alreadyLocked.length);
+    expect(events).toHaveLength(eligible - alreadyLocked.length);
     // The rows that had a PIN keep it; the ones that had none got a lock without a PIN.
     const withPins = await app.db
       .selectFrom("user_pins")
@@ -161,7 +176,9 @@ describe.each(TEST_ENGINES)("Lock PIN, Unlock PIN and PIN status on %s", (engine
       .where("pin_hash", "is not", null)
       .execute();
     expect(withPins.length).toBeGreaterThan(400);
-    expect((await unlock({ userIds })).body.results.every((r) => r.outcome === "Done")).toBe(true);
+    const unlocked = (await unlock({ userIds })).body.results;
+    expect(unlocked.filter((r) => r.outcome === "Done")).toHaveLength(eligible);
+    expect(unlocked.filter((r) => r.outcome === "Rejected")).toHaveLength(notForLync.length);
   });
 
   it("gives PIN status for ids, identities and a search query, with every Get-CsClientPinInfo field", async () => {
@@ -173,6 +190,7 @@ describe.each(TEST_ENGINES)("Lock PIN, Unlock PIN and PIN status on %s", (engine
       "failedAttempts",
       "identity",
       "isLockedOut",
+      "isPinExpired",
       "isPinSet",
       "lastPinChangeTime",
       "lockReason",
@@ -182,6 +200,7 @@ describe.each(TEST_ENGINES)("Lock PIN, Unlock PIN and PIN status on %s", (engine
     ]);
     const expired = await statusOf(app, "litwareinc\\carolphilips");
     expect(Date.parse(expired.pinExpirationTime ?? "")).toBeLessThan(app.clock.now().getTime());
+    expect(expired.isPinExpired).toBe(true);
   });
 
   it("takes 10 000 user ids of ten digits in one request, as a directory of millions has", async () => {
