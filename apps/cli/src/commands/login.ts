@@ -55,6 +55,12 @@ export async function loginCommand(args: string[], context: CommandContext): Pro
   let session: ConsoleSession;
   try {
     const url = serverUrl(values.url ?? io.env.PINDESK_URL ?? (await questions.ask("PinDesk URL: ")));
+    if (!isSafeTransport(url)) {
+      note(
+        io,
+        `pindesk: warning: ${url} is not HTTPS, so the password and the token cross the network readable.`,
+      );
+    }
     const user = values.user ?? (await questions.ask("User name: "));
     const password = await questions.askSecret("Password: ");
     session = await ConsoleSession.signIn(url, user, password);
@@ -111,4 +117,10 @@ export async function logoutCommand(args: string[], context: CommandContext): Pr
   note(io, `Signed out of ${stored.url}: deleted ${file}.`);
   if (io.env.PINDESK_TOKEN) note(io, "PINDESK_TOKEN is still set in this shell: unset it too.");
   return EXIT_DONE;
+}
+
+/** HTTPS, or plain HTTP to this machine only (a development server). */
+export function isSafeTransport(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 }

@@ -18,7 +18,7 @@ export const USERS_FIND_USAGE = `pindesk users find [TEXT] [--filter "PROPERTY -
                    [--output table|json|csv|ids]
   Get-CsUser: TEXT is a prefix of a name, SIP address or line URI; --filter is an Add Filter clause
   (-eq, -ne, -like, -notlike; several join with -and), e.g. "Department -eq Finance",
-  "IsLockedOut -eq $true", "Title -ne Manager"; --ldap an LDAP filter; --ou an OU and those below it.
+  'IsLockedOut -eq $true', "Title -ne Manager"; --ldap an LDAP filter; --ou an OU and those below it.
   --max defaults to 10000. Piped, it prints SIP addresses one per line (--output ids).`;
 
 export const USER_COLUMNS: RowsView<UserSummary> = {
