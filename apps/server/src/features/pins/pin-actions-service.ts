@@ -12,7 +12,7 @@ import type { Kysely } from "kysely";
 import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { notFoundResult } from "../../core/directory/target-results.ts";
-import { resolveTargets } from "../../core/directory/user-targets.ts";
+import { resolveTargets, type TargetUser } from "../../core/directory/user-targets.ts";
 import { CoreError, conflict } from "../../core/errors.ts";
 import { mailAddresses, mailStatuses } from "../../core/mail/outbox-store.ts";
 import { emailedResults, emailOnly, queuePinMails } from "../../core/mail/pin-mail.ts";
@@ -31,7 +31,7 @@ export function createPinActionsService({
   vault,
   mail,
 }: Pick<CoreDependencies, "db" | "clock" | "pins" | "randomInt" | "vault" | "mail">) {
-  /** Queues the new PINs' messages in the request's transaction; answers the results and the messages' ids. */
+  /** Work on the results inside the request's transaction (queue messages); answers the results to show. */
   type Sealer = (trx: Kysely<Database>, results: SetPinResult[]) => Promise<SetPinResult[]>;
 
   function apply(
@@ -60,19 +60,17 @@ export function createPinActionsService({
    * By email: users without an address are refused, each new PIN is queued sealed in the same transaction,
    * and once it commits the messages are sent at once; each result says what became of its message.
    */
-  async function setByEmail(caller: Caller, request: SetPinRequest, userIds: number[]) {
+  async function setByEmail(caller: Caller, request: SetPinRequest, users: TargetUser[]) {
     if (!mail) throw conflict(MAIL_OFF_MESSAGE);
-    const addresses = await mailAddresses(db, userIds);
+    const addresses = await mailAddresses(
+      db,
+      users.map((user) => user.id),
+    );
+    // Nobody without an address gets a PIN, so none is made for them.
+    const reachable = users.filter((user) => addresses.has(user.id));
     const made = request.whatIf
       ? new Map()
-      : await makePins(
-          db,
-          (await resolveTargets(db, request)).users.filter((user) => addresses.has(user.id)),
-          request,
-          clock.now(),
-          pins,
-          randomInt,
-        );
+      : await makePins(db, reachable, request, clock.now(), pins, randomInt);
     const mailIds = new Map<number, number>();
     const answer = await apply(
       caller,
@@ -115,12 +113,7 @@ export function createPinActionsService({
           "A PIN typed by hand is set for one user at a time; generate PINs for several",
         );
       }
-      if (request.delivery === "email")
-        return setByEmail(
-          caller,
-          request,
-          users.map((user) => user.id),
-        );
+      if (request.delivery === "email") return setByEmail(caller, request, users);
       const made = request.whatIf
         ? new Map()
         : await makePins(db, users, request, clock.now(), pins, randomInt);
