@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { sessionState } from "../auth/session-rules.ts";
 import { retryAfterSeconds } from "../auth/sign-in-throttle.ts";
 import type { DialInAccessNumber } from "./access-number-api.ts";
-import { accessNumbersForUser, PIN_CHANGE_LIMIT, SetOwnPinRequest } from "./dial-in-page.ts";
+import {
+  accessNumbersForUser,
+  DIAL_IN_SESSION_TIMEOUTS,
+  dialInPageWithError,
+  isDialInPage,
+  PIN_CHANGE_LIMIT,
+  SetOwnPinRequest,
+} from "./dial-in-page.ts";
 
 const number = (id: number, regions: string[]): DialInAccessNumber => ({
   id,
@@ -51,5 +59,28 @@ describe("the Set PIN request", () => {
     expect(SetOwnPinRequest.safeParse({ pin: "" }).success).toBe(false);
     expect(SetOwnPinRequest.safeParse({ pin: "1".repeat(65) }).success).toBe(false);
     expect(SetOwnPinRequest.safeParse({ pin: "730518", confirm: "730518" }).success).toBe(false);
+  });
+});
+
+describe("an end user's session", () => {
+  const start = new Date(Date.UTC(2026, 11, 7, 9, 0));
+  const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  it("ends after 15 idle minutes, and an hour after sign-in however busy", () => {
+    const idle = { createdAt: start, lastSeenAt: start };
+    expect(sessionState(idle, DIAL_IN_SESSION_TIMEOUTS, after(14))).toBe("Active");
+    expect(sessionState(idle, DIAL_IN_SESSION_TIMEOUTS, after(15))).toBe("IdleExpired");
+    const busy = { createdAt: start, lastSeenAt: after(59) };
+    expect(sessionState(busy, DIAL_IN_SESSION_TIMEOUTS, after(59))).toBe("Active");
+    expect(sessionState(busy, DIAL_IN_SESSION_TIMEOUTS, after(60))).toBe("AbsoluteExpired");
+  });
+});
+
+describe("the dial-in page's path", () => {
+  it("is /dialin and what is below it, nothing that merely begins the same", () => {
+    for (const path of ["/dialin", "/dialin/", "/dialin?x=1", "/dialin/pin"])
+      expect(isDialInPage(path), path).toBe(true);
+    for (const path of ["/dialing", "/", "/users?dialin", "/DIALIN"])
+      expect(isDialInPage(path), path).toBe(false);
+    expect(dialInPageWithError("unknown_user")).toBe("/dialin?sso_error=unknown_user");
   });
 });
