@@ -47,7 +47,12 @@ describe("users find | pin lock", () => {
     const table = await runMain(["pin", "status", "-o", "table", "litwareinc\\kenmyer"], {
       env: scripts.env,
     });
-    expect(table.stdout).toMatch(/sip:kenmyer@litwareinc\.com\s+Ken Myer\s+true\s+true\s+Administrator/);
+    expect(table.stdout).toMatch(
+      /^Identity\s+DisplayName\s+IsPinSet\s+IsPinExpired\s+IsLockedOut\s+LockReason\s/,
+    );
+    expect(table.stdout).toMatch(
+      /sip:kenmyer@litwareinc\.com\s+Ken Myer\s+true\s+false\s+true\s+Administrator/,
+    );
   });
 
   it("reports an identity that matches nobody and a malformed one by name, with exit code 1", async () => {

@@ -20,6 +20,7 @@ export const STATUS_VIEW: RowsView<PinStatusEntry> = {
     { header: "Identity", value: (entry) => entry.status.identity },
     { header: "DisplayName", value: (entry) => entry.displayName },
     { header: "IsPinSet", value: (entry) => entry.status.isPinSet },
+    { header: "IsPinExpired", value: (entry) => entry.status.isPinExpired },
     { header: "IsLockedOut", value: (entry) => entry.status.isLockedOut },
     { header: "LockReason", value: (entry) => entry.status.lockReason },
     { header: "LastPinChangeTime", value: (entry) => entry.status.lastPinChangeTime },
