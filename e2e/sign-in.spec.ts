@@ -42,6 +42,7 @@ test("the first administrator signs in with the password the server was started 
     "Audit log",
     "Directory",
     "Console accounts",
+    "Email",
   ]);
 });
 
