@@ -1,11 +1,7 @@
-import {
-  createDOMRenderer,
-  FluentProvider,
-  RendererProvider,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { createDOMRenderer, FluentProvider, RendererProvider } from "@fluentui/react-components";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
+import { THEMES, ThemeContext, useThemePreference } from "../lib/theme-preference.tsx";
 import { createQueryClient } from "./query-client.ts";
 
 /**
@@ -24,11 +20,19 @@ export function AppProviders({ children }: { children: ReactNode }) {
     const nonce = cspNonce();
     return createDOMRenderer(document, nonce ? { styleElementAttributes: { nonce } } : {});
   });
+  const preference = useThemePreference();
+  useEffect(() => {
+    // The page behind the app (overscroll, the strip under a short page) and the browser's own controls.
+    document.documentElement.style.colorScheme = preference.theme === "light" ? "light" : "dark";
+    document.documentElement.dataset.theme = preference.theme;
+  }, [preference.theme]);
   return (
     <RendererProvider renderer={renderer} targetDocument={document}>
-      <FluentProvider theme={webLightTheme}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </FluentProvider>
+      <ThemeContext value={preference}>
+        <FluentProvider theme={THEMES[preference.theme]} applyStylesToPortals>
+          <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        </FluentProvider>
+      </ThemeContext>
     </RendererProvider>
   );
 }

@@ -1,7 +1,8 @@
-/** The signed-in name in the header, its roles, and Sign out. */
+/** The theme, the signed-in name in the header, its roles, and Sign out. */
 import { Button, makeStyles, Text, Tooltip, tokens } from "@fluentui/react-components";
 import { SignOutRegular } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
+import { ThemeMenu } from "../../../components/theme-menu.tsx";
 import { paths } from "../../../lib/paths.ts";
 import { useSession } from "../../../lib/session.tsx";
 import { useSignOut } from "../api/session.ts";
@@ -22,6 +23,7 @@ export function AccountMenu() {
   const navigate = useNavigate();
   return (
     <div className={styles.root}>
+      <ThemeMenu className={styles.button} />
       <Tooltip content={`Roles: ${session.roles.join(", ")}`} relationship="description">
         <Text className={styles.name} tabIndex={0}>
           {session.account.displayName}
