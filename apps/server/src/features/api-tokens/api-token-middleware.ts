@@ -4,24 +4,17 @@
  * A bearer call carries no cookie and no CSRF token, and needs neither: a browser never sends the header on
  * its own, so a cross-site page cannot make one. Other bearer keys (a bridge's pdk_) are left to theirs.
  */
-import { API_TOKEN_PREFIX } from "@pindesk/domain/auth/api-tokens";
 import type { RequestHandler } from "express";
 import type { Clock } from "../../clock.ts";
+import { bearerToken, isApiToken } from "../../http/bearer-token.ts";
 import { HttpError } from "../../http/errors.ts";
 import { clientAddress } from "../../http/request-context.ts";
 import { type ApiTokenService, TokenRefused } from "./api-token-service.ts";
 
-/** The token a request carries, if it carries one of PinDesk's API tokens. */
-export function bearerApiToken(header: string | undefined): string | undefined {
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  const token = match?.[1];
-  return token?.startsWith(API_TOKEN_PREFIX) ? token : undefined;
-}
-
 export function apiTokenLoader(tokens: ApiTokenService, clock: Clock, perMinute: number): RequestHandler {
   return async (req, res, next) => {
-    const token = bearerApiToken(req.get("authorization"));
-    if (!token) return next();
+    const token = bearerToken(req.get("authorization"));
+    if (!token || !isApiToken(token)) return next();
     let session: Awaited<ReturnType<ApiTokenService["sessionFor"]>>;
     try {
       session = await tokens.sessionFor(token, clientAddress(req));

@@ -14,6 +14,7 @@ import {
   tokenState,
 } from "@pindesk/domain/auth/api-tokens";
 import { hasPermission } from "@pindesk/domain/auth/permissions";
+import { createRoleRecheck, ROLE_RECHECK_MS } from "../../core/accounts/domain-role-recheck.ts";
 import {
   createApiTokenStore,
   type TokenWithHolder,
@@ -24,7 +25,6 @@ import type { CoreDependencies } from "../../core/dependencies.ts";
 import { createDomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
 import { CoreError, invalidField, notFound } from "../../core/errors.ts";
 import { createSessionStore } from "../../core/sessions/session-store.ts";
-import { createRoleRecheck, ROLE_RECHECK_MS } from "../auth/domain-roles.ts";
 
 /** A bearer token refused: the reason goes back to the script (401). */
 export class TokenRefused extends Error {

@@ -6,10 +6,10 @@
  */
 import type { ApiToken, CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
+import type { TargetResults } from "@pindesk/domain/users/user-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
-import type { Results } from "../pins/pin-test-support.ts";
 
 const DAY = 86_400_000;
 
@@ -40,7 +40,9 @@ describe.each(TEST_ENGINES)("API tokens on %s", (engine) => {
     const script = app.script(made.body.token);
     const me = await script.get<{ account: { username: string }; roles: string[] }>("/api/auth/me");
     expect(me.body).toMatchObject({ account: { username: holder.username }, roles: ["CsHelpDesk"] });
-    const locked = await script.post<Results>("/api/pins/lock", { identities: ["litwareinc\\kenmyer"] });
+    const locked = await script.post<TargetResults>("/api/pins/lock", {
+      identities: ["litwareinc\\kenmyer"],
+    });
     expect(locked.status).toBe(200);
     expect(locked.body.results[0]?.outcome).toBe("Done");
     const [lockEvent] = await auditOf("pin.lock");

@@ -22,6 +22,7 @@ import {
   saveDomainAccount,
   updateAccount,
 } from "../../core/accounts/account-store.ts";
+import { createRoleRecheck, ROLE_RECHECK_MS, unavailable } from "../../core/accounts/domain-role-recheck.ts";
 import { writeAuditEvent } from "../../core/audit/audit-store.ts";
 import {
   type AccountSignIn,
@@ -36,7 +37,6 @@ import { CoreError } from "../../core/errors.ts";
 import { createSessionStore } from "../../core/sessions/session-store.ts";
 import { createThrottleStore } from "../../core/sessions/throttle-store.ts";
 import type { ConsoleAccountsTable, Database } from "../../db/schema.ts";
-import { createRoleRecheck, ROLE_RECHECK_MS, unavailable } from "./domain-roles.ts";
 import { hashSessionId, newCsrfToken, newSessionId } from "./session-cookie.ts";
 import { createSignInGate } from "./sign-in-gate.ts";
 

@@ -8,6 +8,7 @@ import type { CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RECHECK_GRACE_MS, ROLE_RECHECK_MS } from "../../core/accounts/domain-role-recheck.ts";
 import type { HttpClient } from "../../test/http-client.ts";
 import { startTcpProxy, type TcpProxy } from "../../test/tcp-proxy.ts";
 import { startTestApp, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
@@ -19,7 +20,6 @@ import {
   testOrganizationalUnit,
   USER_PASSWORD,
 } from "../../test/test-directory.ts";
-import { RECHECK_GRACE_MS, ROLE_RECHECK_MS } from "./domain-roles.ts";
 
 const MINUTE = 60_000;
 

@@ -3,6 +3,7 @@
 import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSyntheticUsers } from "../../core/directory/seed/synthetic-directory.ts";
 import { createPinHasher } from "../../crypto/pin-hasher.ts";
@@ -36,7 +37,7 @@ describe.each(TEST_ENGINES)("jobs on %s", (engine) => {
     (await client.get<{ job: JobView }>(`/api/jobs/${id}`)).body.job;
   const usersIn = (query: SearchQuery) =>
     app
-      .post<{ users: { id: number; isLockedOut: boolean }[] }>("/api/users/search", {
+      .post<SearchResponse>("/api/users/search", {
         ...query,
         maxUsers: 10_000,
       })

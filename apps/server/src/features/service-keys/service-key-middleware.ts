@@ -4,18 +4,17 @@
  */
 import type { RequestHandler } from "express";
 import type { Clock } from "../../clock.ts";
+import { bearerToken, isApiToken } from "../../http/bearer-token.ts";
 import { HttpError } from "../../http/errors.ts";
 import "../../http/request-context.ts";
 import type { ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
-import { bearerApiToken } from "../api-tokens/api-token-middleware.ts";
 
 export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute: number): RequestHandler {
   return async (req, res, next) => {
-    const header = req.get("authorization");
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const sent = bearerToken(req.get("authorization"));
     // An admin's API token (pdt_…) is the API token loader's (docs/decisions/0025).
-    if (!match?.[1] || bearerApiToken(header)) return next();
-    const key = await keys.authenticate(match[1]);
+    if (!sent || isApiToken(sent)) return next();
+    const key = await keys.authenticate(sent);
     if (!key)
       throw new HttpError(401, "invalid_service_key", "The service key is not valid or has been revoked.");
     const now = clock.now();

@@ -5,18 +5,14 @@
  */
 import type { CsRole } from "@pindesk/domain/auth/roles";
 import type { Kysely } from "kysely";
-import {
-  deleteAccountSessions,
-  saveDomainAccount,
-  updateAccount,
-} from "../../core/accounts/account-store.ts";
-import { writeAuditEvent } from "../../core/audit/audit-store.ts";
-import { SYSTEM_ACTOR } from "../../core/caller.ts";
-import type { DomainAccounts } from "../../core/directory/ldap/domain-accounts.ts";
-import { DirectoryProblem } from "../../core/directory/ldap/ldap-connection.ts";
-import { CoreError } from "../../core/errors.ts";
-import type { SessionStore, StoredSession } from "../../core/sessions/session-store.ts";
 import type { Database } from "../../db/schema.ts";
+import { writeAuditEvent } from "../audit/audit-store.ts";
+import { SYSTEM_ACTOR } from "../caller.ts";
+import type { DomainAccounts } from "../directory/ldap/domain-accounts.ts";
+import { DirectoryProblem } from "../directory/ldap/ldap-connection.ts";
+import { CoreError } from "../errors.ts";
+import type { SessionStore, StoredSession } from "../sessions/session-store.ts";
+import { deleteAccountSessions, saveDomainAccount, updateAccount } from "./account-store.ts";
 
 /** How often a signed-in domain account's roles are read from AD again. */
 export const ROLE_RECHECK_MS = 5 * 60_000;
