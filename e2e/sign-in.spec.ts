@@ -43,13 +43,19 @@ test("the first administrator signs in with the password the server was started 
     "Directory",
     "Console accounts",
     "Email",
+    "My API tokens",
   ]);
 });
 
 test("a CsHelpDesk account sees Users only, and is told a page its roles do not allow", async ({ page }) => {
   await signInAs(page, ["CsHelpDesk"]);
   await page.goto("/users");
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "My API tokens",
+  ]);
   await page.goto("/accounts");
   await expect(page.getByRole("heading", { name: "Not available to your roles" })).toBeVisible();
   await expect(page.getByText("Needs the CsAdministrator role")).toBeVisible();
@@ -66,6 +72,7 @@ test("a CsViewOnlyAdministrator sees Users, the Audit log and Directory, but not
     "Dial-in access numbers",
     "Audit log",
     "Directory",
+    "My API tokens",
   ]);
 });
 

@@ -21,7 +21,12 @@ test("LITWAREINC\\kenmyer signs in with his domain password and holds exactly he
   await signInWithForm(page, KEN, LITWARE_PASSWORD);
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await expect(page.getByRole("banner").getByText("Ken Myer")).toBeVisible();
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "My API tokens",
+  ]);
 
   // The users are the domain's, synced from AD: Pilar Ackerman is a Litware user there.
   await page.goto("/users?q=Pilar Ackerman");
@@ -65,7 +70,12 @@ test("the other spellings of a domain name sign in too, and a wrong domain passw
 
   await signInWithForm(page, "kenmyer@litwareinc.com", LITWARE_PASSWORD);
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "My API tokens",
+  ]);
 });
 
 test("a domain user in no Cs group is told they hold no role", async ({ page }) => {

@@ -33,7 +33,12 @@ test("Hilda signs in with Litware ID and lands on the search she asked for, with
   await signInAtProvider(page, "hilda");
   await expect(page).toHaveURL(/\/users\?q=Ken$/);
   await expect(page.getByRole("banner").getByText("Hilda Helpdesk")).toBeVisible();
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "My API tokens",
+  ]);
   // Exactly help-desk rights: Lock PIN and Unlock PIN, not Set PIN or Assign policies.
   await page
     .getByRole("table", { name: "Search results" })
