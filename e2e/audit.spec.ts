@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { BASE_URL, createAccount, signInAs } from "./support/accounts.ts";
@@ -21,6 +22,18 @@ test("the audit log shows a failed sign-in, and filters by action and outcome", 
   await expect(page).toHaveURL(/outcome=Failure/);
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("row").nth(1)).toContainText("reason: WrongPassword");
+
+  // Export to CSV: the filtered log as a file, its rows the events the filters match.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export to CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^pindesk-audit-\d{4}-\d\d-\d\d\.csv$/);
+  const lines = readFileSync((await file.path()) ?? "", "utf8")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(victim.username);
+  expect(lines[1]).toContain("Failure");
 
   const { violations } = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   expect(

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = {
   "apiToken.create": "Create API token",
   "apiToken.revoke": "Revoke API token",
   "apiToken.newAddress": "API token used from a new address",
+  "audit.export": "Export the audit log",
+  "users.export": "Export users to CSV",
   "directory.sync": "Directory sync",
   "directory.syncRequest": "Sync now",
   "directory.userRemoved": "User removed from the directory",

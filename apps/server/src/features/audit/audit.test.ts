@@ -1,5 +1,6 @@
 /** The audit log: written with the change in one transaction, read back filtered and paged. */
 import type { AuditPage } from "@pindesk/domain/audit/audit-event";
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +72,50 @@ describe.each(TEST_ENGINES)("the audit log on %s", (engine) => {
     const response = await audit(query);
     expect(response.status).toBe(400);
     expect(response.body.error.details?.[0]?.path).toBe(path);
+  });
+
+  it("exports every event the filters match as CSV, past any page size, and audits the export", async () => {
+    const viewer = await app.signedIn(["CsViewOnlyAdministrator"]);
+    for (let i = 0; i < 3; i++) await app.createAccount(["CsHelpDesk"], `csv.${i}`);
+    const response = await viewer.get<string>(
+      "/api/audit/export.csv?action=account.create&target=csv.&limit=1",
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="pindesk-audit-\d{4}-\d\d-\d\d\.csv"/,
+    );
+    const rows = parseCsv(response.body.replace(/^\uFEFF/, ""));
+    expect(rows[0]).toEqual([
+      "Time",
+      "Actor type",
+      "Actor",
+      "Action",
+      "Target type",
+      "Target",
+      "Outcome",
+      "Client address",
+      "Details",
+    ]);
+    // limit=1 is the page's, not the file's: every matching event is in it, newest first.
+    expect(rows.slice(1).map((row) => row[5])).toEqual(["csv.2", "csv.1", "csv.0"]);
+    expect(rows[1]?.[3]).toBe("Create console account");
+    expect(JSON.parse(rows[1]?.[8] ?? "{}")).toMatchObject({ roles: ["CsHelpDesk"] });
+
+    const exports = (await audit("?action=audit.export")).body.events;
+    expect(exports[0]).toMatchObject({ actorName: viewer.username, outcome: "Success" });
+    expect(exports[0]?.details).toMatchObject({
+      rows: 3,
+      filters: { action: "account.create", target: "csv." },
+    });
+  });
+
+  it("refuses the export to roles that may not read the log, and a bad filter before any byte", async () => {
+    const helpDesk = await app.signedIn(["CsHelpDesk"]);
+    expect((await helpDesk.get("/api/audit/export.csv")).status).toBe(403);
+    const viewer = await app.signedIn(["CsViewOnlyAdministrator"]);
+    const bad = await viewer.get<ApiErrorBody>("/api/audit/export.csv?outcome=Maybe");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details?.[0]?.path).toBe("query.outcome");
   });
 
   it("rolls the change back when its audit event cannot be written, and the event back with the change", async () => {

@@ -1,6 +1,8 @@
 /** /api/audit: the audit log, for the roles with audit:read. */
 import { AuditQuery } from "@pindesk/domain/audit/audit-event";
+import { sendCsvDownload } from "../../http/csv-download.ts";
 import { defineRoute } from "../../http/define-route.ts";
+import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
 import type { AuditService } from "./audit-service.ts";
 
@@ -14,6 +16,19 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
       request: { query: AuditQuery },
       handle: async ({ query }, _req, res) => {
         res.json(await audit.find(query));
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/audit/export.csv",
+      access: "audit:read",
+      summary:
+        "Every audit event the filters match, newest first, as CSV (before and limit are ignored); the export is audited",
+      request: { query: AuditQuery },
+      handle: async ({ query }, req, res) => {
+        const { fileName, chunks, exported } = audit.exportCsv(query);
+        const complete = await sendCsvDownload(req, res, fileName, chunks);
+        await exported(sessionCaller(req), complete);
       },
     }),
   ];

@@ -23,7 +23,7 @@ const COLUMNS: readonly [header: string, value: (user: UserSummary, pin: PinStat
   ["Line URI", (user) => text(user.lineUri)],
   ["Registrar pool", (user) => text(user.registrarPool)],
   ["Enabled", (user) => yesNo(user.enabled)],
-  ["PIN set", (user) => yesNo(user.isPinSet)],
+  ["PIN set", (user) => (user.isPinExpired ? "Expired" : yesNo(user.isPinSet))],
   ["PIN locked", (user) => yesNo(user.isLockedOut)],
   ["Lock reason", (_, pin) => text(pin.lockReason)],
   ["Last PIN change time", (_, pin) => text(pin.lastPinChangeTime)],
@@ -52,6 +52,7 @@ export async function* csvExportChunks(
   search: SearchRows,
   query: SearchQuery,
   now: Date,
+  written: { rows: number } = { rows: 0 },
 ): AsyncGenerator<string> {
   let chunk = csvRecord(EXPORT_HEADER);
   let options: SearchOptions = {};
@@ -62,6 +63,7 @@ export async function* csvExportChunks(
       options,
     );
     for (const row of rows) chunk += csvRecord(exportFields(row, now));
+    written.rows += rows.length;
     yield chunk;
     chunk = "";
     const last = rows.at(-1);

@@ -101,7 +101,7 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
         text(user.lineUri),
         text(user.registrarPool),
         yesNo(user.enabled),
-        yesNo(user.isPinSet),
+        user.isPinExpired ? "Expired" : yesNo(user.isPinSet),
         yesNo(user.isLockedOut),
         text(pin.lockReason),
         text(pin.lastPinChangeTime),
@@ -191,6 +191,19 @@ describe.each(TEST_ENGINES)("Export to CSV on %s", (engine) => {
       "Zoë Ångström",
       "王秀英",
     ]);
+  });
+
+  it("is audited as an export of its own: who, which search, how many users", async () => {
+    await app.get(`/api/users/export.csv?${searchQueryToParams(query({ searchText: "Pilar" }))}`);
+    const [event] = await app.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "users.export")
+      .orderBy("id", "desc")
+      .limit(1)
+      .execute();
+    expect(event).toMatchObject({ actor_name: app.administrator.username, outcome: "Success" });
+    expect(event?.details).toMatchObject({ search: "q=Pilar", rows: 2 });
   });
 
   it("never holds a PIN hash", async () => {

@@ -6,6 +6,7 @@ import { SearchPageParams } from "@pindesk/domain/users/search-page";
 import { SearchQuery } from "@pindesk/domain/users/search-query";
 import { sendCsvDownload } from "../../http/csv-download.ts";
 import { defineRoute } from "../../http/define-route.ts";
+import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
 import { ResolveQuery, searchFromUrl, UserIdParams } from "./schema.ts";
 import type { UsersService } from "./service.ts";
@@ -52,8 +53,9 @@ export function usersRoutes(service: UsersService): RouteDefinition[] {
       // The search is read from the page URL's parameters, where the filter is `ldap`.
       fieldPaths: { ldapFilter: "query.ldap" },
       handle: async (_input, req, res) => {
-        const { fileName, chunks } = service.exportCsv(searchFromUrl(req.originalUrl));
-        await sendCsvDownload(req, res, fileName, chunks);
+        const { fileName, chunks, exported } = service.exportCsv(searchFromUrl(req.originalUrl));
+        const complete = await sendCsvDownload(req, res, fileName, chunks);
+        await exported(sessionCaller(req), complete);
       },
     }),
     defineRoute({

@@ -6,7 +6,10 @@ import {
   type SearchPageParams,
 } from "@pindesk/domain/users/search-page";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
+import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { directoryChoices } from "../../core/directory/directory-choices.ts";
 import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
@@ -56,9 +59,24 @@ export function createUsersService({ db, clock }: Pick<CoreDependencies, "db" | 
     /** Export to CSV: the file's name (dated by the server's clock, UTC) and its chunks, made as they are read. */
     exportCsv(query: SearchQuery) {
       const now = clock.now();
+      const written = { rows: 0 };
       return {
         fileName: `pindesk-users-${now.toISOString().slice(0, 10)}.csv`,
-        chunks: csvExportChunks(search, query, now),
+        chunks: csvExportChunks(search, query, now, written),
+        /** The export is an event of its own: who took which users' PIN states out of PinDesk (issue 16). */
+        exported: (caller: Caller, complete: boolean) =>
+          writeAuditEvent(db, {
+            at: clock.now(),
+            actor: caller.actor,
+            action: "users.export",
+            outcome: complete ? "Success" : "Failure",
+            details: {
+              search: searchQueryToParams(query).toString(),
+              rows: written.rows,
+              ...(complete ? {} : { reason: "Cut off" }),
+            },
+            clientAddress: caller.clientAddress,
+          }),
       };
     },
 
