@@ -23,6 +23,14 @@ test("the audit log shows a failed sign-in, and filters by action and outcome", 
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("row").nth(1)).toContainText("reason: WrongPassword");
 
+  // Every cell shows all it holds: Time on one line, nothing cut off (issue 16).
+  const cells = table.getByRole("row").nth(1).getByRole("cell");
+  expect(await cells.first().evaluate((cell) => getComputedStyle(cell).whiteSpace)).toBe("nowrap");
+  const clipped = await cells.evaluateAll((all) =>
+    all.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
+  );
+  expect(clipped).toEqual([]);
+
   // Export to CSV: the filtered log as a file, its rows the events the filters match.
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export to CSV" }).click();
