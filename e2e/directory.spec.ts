@@ -32,7 +32,12 @@ test("a CsHelpDesk account has no Directory entry, and is told the page is not f
 }) => {
   await signInAs(page, ["CsHelpDesk"]);
   await page.goto("/users");
-  await expect(nav(page).getByRole("link")).toHaveText(["Users", "PIN Policy", "Dial-in access numbers"]);
+  await expect(nav(page).getByRole("link")).toHaveText([
+    "Users",
+    "PIN Policy",
+    "Dial-in access numbers",
+    "My API tokens",
+  ]);
   await expect(nav(page).getByRole("link", { name: "Directory" })).toHaveCount(0);
   await page.goto("/directory");
   await expect(page.getByRole("heading", { name: "Not available to your roles" })).toBeVisible();
