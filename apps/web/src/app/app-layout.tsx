@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens, useFocusFinders } from "@fluentui/react-compo
 import { Outlet } from "react-router";
 import { AccountMenu } from "../features/auth/components/account-menu.tsx";
 import { MainNavigation } from "./main-navigation.tsx";
+import { usePageFocus } from "./use-page-focus.ts";
 
 const useStyles = makeStyles({
   root: {
@@ -54,6 +55,7 @@ export function AppLayout() {
   // the app root stayed aria-hidden="true" (seen on My API tokens; Dial-in access numbers' toolbar had
   // hidden it). One holder here keeps every page clear of that.
   useFocusFinders();
+  usePageFocus();
   return (
     <div className={styles.root}>
       <a className={styles.skipLink} href="#main">

@@ -2,7 +2,15 @@
  * Console accounts (accounts:manage): who may sign in to PinDesk and with which Cs roles — local accounts,
  * and the domain accounts that have signed in, with the roles their AD groups give them.
  */
-import { Button, makeStyles, Spinner, Text, Title1, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  Spinner,
+  Text,
+  Title1,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { AccountWithPassword, ConsoleAccount } from "@pindesk/domain/accounts/console-account";
 import { useState } from "react";
@@ -27,6 +35,8 @@ type OpenDialog =
 
 export function AccountsPage() {
   const styles = useStyles();
+  // Each dialog gives focus back to the button that opened it (docs/design.md, "Focus").
+  const restoreFocus = useRestoreFocusTarget();
   const session = useSession();
   const accounts = useAccounts();
   const setDisabled = useSetDisabled();
@@ -53,7 +63,12 @@ export function AccountsPage() {
         domain controller or the identity provider cannot be reached.
       </Text>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ kind: "new" })}>
+        <Button
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => setDialog({ kind: "new" })}
+          {...restoreFocus}
+        >
           New account
         </Button>
       </div>

@@ -9,6 +9,7 @@ import {
   MenuTrigger,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { ConsoleAccount } from "@pindesk/domain/accounts/console-account";
@@ -90,10 +91,13 @@ interface AccountActionsProps {
 }
 
 function AccountActions({ account, self, onAction }: AccountActionsProps) {
+  // Its dialogs give focus back here (docs/design.md, "Focus").
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
         <Button
+          {...restoreFocus}
           appearance="subtle"
           icon={<MoreHorizontalRegular />}
           aria-label={`Actions for ${account.username}`}

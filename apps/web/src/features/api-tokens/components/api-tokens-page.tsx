@@ -2,7 +2,16 @@
  * My API tokens (issue 15, docs/decisions/0025): every admin's own tokens for scripts and the pindesk
  * command line — made here, shown once, revoked here — and, for a CsAdministrator, every account's.
  */
-import { Button, makeStyles, Spinner, Text, Title1, Title2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  Spinner,
+  Text,
+  Title1,
+  Title2,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { ApiToken, CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import { useState } from "react";
@@ -27,6 +36,8 @@ type OpenDialog =
 
 export function ApiTokensPage() {
   const styles = useStyles();
+  // Each dialog gives focus back to the button that opened it (docs/design.md, "Focus").
+  const restoreFocus = useRestoreFocusTarget();
   const session = useSession();
   const mine = useApiTokens("me");
   const everyoneAllowed = usePermission("accounts:manage").allowed;
@@ -50,7 +61,12 @@ export function ApiTokensPage() {
         when made; revoke it here when the script no longer needs it.
       </Text>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ kind: "new" })}>
+        <Button
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => setDialog({ kind: "new" })}
+          {...restoreFocus}
+        >
           New API token
         </Button>
       </div>

@@ -12,6 +12,7 @@ import {
   MenuTrigger,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular } from "@fluentui/react-icons";
 import type { PinPolicy } from "@pindesk/domain/pins/pin-policy-api";
@@ -35,12 +36,16 @@ export function PolicyToolbar({ selected, canAddSitePolicy, onNew, onEdit, onRem
   const styles = useStyles();
   const { allowed, reason } = usePermission("pinPolicy:write");
   const noSelection = selected ? undefined : "Select a PIN policy first.";
+  // Each dialog gives focus back to the button that opened it (docs/design.md, "Focus").
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <div className={styles.toolbar}>
       {allowed ? (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton icon={<AddRegular />}>New</MenuButton>
+            <MenuButton icon={<AddRegular />} {...restoreFocus}>
+              New
+            </MenuButton>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
@@ -59,12 +64,22 @@ export function PolicyToolbar({ selected, canAddSitePolicy, onNew, onEdit, onRem
         </ReasonTooltip>
       )}
       <ReasonTooltip reason={reason ?? noSelection}>
-        <Button icon={<EditRegular />} disabledFocusable={!allowed || !selected} onClick={onEdit}>
+        <Button
+          icon={<EditRegular />}
+          disabledFocusable={!allowed || !selected}
+          onClick={onEdit}
+          {...restoreFocus}
+        >
           Edit
         </Button>
       </ReasonTooltip>
       <ReasonTooltip reason={reason ?? noSelection}>
-        <Button icon={<DeleteRegular />} disabledFocusable={!allowed || !selected} onClick={onRemove}>
+        <Button
+          icon={<DeleteRegular />}
+          disabledFocusable={!allowed || !selected}
+          onClick={onRemove}
+          {...restoreFocus}
+        >
           Remove
         </Button>
       </ReasonTooltip>

@@ -1,4 +1,12 @@
-import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from "@fluentui/react-components";
+import {
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import type { Ref } from "react";
 
 interface EditMenuProps {
@@ -13,10 +21,12 @@ interface EditMenuProps {
 
 /** Lync's Edit menu above the Users list. */
 export function EditMenu({ canShowDetails, canSelectAll, onShowDetails, onSelectAll, ref }: EditMenuProps) {
+  // Show details' drawer gives focus back here when it closes (docs/design.md, "Focus").
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={ref} appearance="subtle">
+        <MenuButton ref={ref} appearance="subtle" {...restoreFocusTarget}>
           Edit
         </MenuButton>
       </MenuTrigger>

@@ -57,7 +57,9 @@ export function SearchTextRow(props: SearchTextRowProps) {
           validationState={props.errors.searchText ? "error" : hint ? "warning" : "none"}
         >
           {/* type="text", not "search": the box is announced (and found by tests) as a text box. */}
+          {/* data-page-focus: the field focus moves to on arriving at the page (docs/design.md, "Focus"). */}
           <Input
+            data-page-focus
             value={props.searchText}
             contentBefore={<SearchRegular aria-hidden />}
             onChange={(_, data) => props.onSearchTextChange(data.value)}
@@ -123,6 +125,7 @@ function LdapFilterField({ className, value, error, onChange, onKeyDown }: LdapF
     >
       <Input
         ref={input}
+        data-page-focus
         value={value}
         contentBefore={<FilterRegular aria-hidden />}
         onChange={(_, data) => onChange(data.value)}

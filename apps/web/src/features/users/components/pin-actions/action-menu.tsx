@@ -11,6 +11,7 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import type { Permission } from "@pindesk/domain/auth/permissions";
 import { ReasonTooltip } from "../../../../components/reason-tooltip.tsx";
@@ -37,10 +38,15 @@ interface ActionMenuWithExportProps extends ActionMenuProps {
 }
 
 export function ActionMenu({ selectedCount, onAction, exportHref }: ActionMenuWithExportProps) {
+  // The dialogs open after the menu has closed, so no dialog trigger is theirs: focus comes back here, to
+  // the button last focused that carries this mark, whichever way a dialog closes (docs/design.md, "Focus").
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton appearance="subtle">Action</MenuButton>
+        <MenuButton appearance="subtle" {...restoreFocusTarget}>
+          Action
+        </MenuButton>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>

@@ -2,7 +2,7 @@
  * Action → Assign policies, PIN policy section (Grant-CsPinPolicy): a user policy or automatic (the site's
  * policy, else Global) for the selected users, then what happened to each of them.
  */
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { Dropdown, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useState } from "react";
 import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
@@ -13,12 +13,20 @@ import { useUserPinPolicies } from "../../api/get-user-pin-policies.ts";
 import { useStartJob } from "../../api/jobs.ts";
 import { describePinPolicy } from "../../lib/describe-pin-policy.ts";
 import { JobProgressDialog } from "./job-progress-dialog.tsx";
+import { PinPolicyView } from "./pin-policy-view.tsx";
 import { initialScope, type Scope, ScopeChoice } from "./scope-choice.tsx";
 import { TargetResultsTable } from "./target-results-table.tsx";
 
 /** The Dropdown's value for "no user policy": never a policy's name, since names hold no control characters. */
 const AUTOMATIC = "\u0000automatic";
 const AUTOMATIC_LABEL = "Automatic (site or Global policy)";
+
+const useStyles = makeStyles({
+  policyRow: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  policyField: { flexGrow: 1 },
+  // Level with the dropdown, below the field's label.
+  view: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})` },
+});
 
 interface AssignPoliciesDialogProps {
   userIds: number[];
@@ -27,6 +35,7 @@ interface AssignPoliciesDialogProps {
 }
 
 export function AssignPoliciesDialog({ userIds, query, onClose }: AssignPoliciesDialogProps) {
+  const styles = useStyles();
   const policies = useUserPinPolicies();
   const assign = useAssignPinPolicy();
   const job = useStartJob();
@@ -62,22 +71,29 @@ export function AssignPoliciesDialog({ userIds, query, onClose }: AssignPolicies
       {policies.isError && (
         <ApiErrorMessageBar title="The PIN policies could not be loaded" error={policies.error} />
       )}
-      <Field label="PIN policy" hint={choice === undefined ? undefined : describePinPolicy(chosen)}>
-        <Dropdown
-          placeholder="<Keep as is>"
-          disabled={!policies.data}
-          value={choice === AUTOMATIC ? AUTOMATIC_LABEL : (choice ?? "")}
-          selectedOptions={choice ? [choice] : []}
-          onOptionSelect={(_event, data) => setChoice(data.optionValue)}
+      <div className={styles.policyRow}>
+        <Field
+          className={styles.policyField}
+          label="PIN policy"
+          hint={choice === undefined ? undefined : describePinPolicy(chosen)}
         >
-          <Option value={AUTOMATIC}>{AUTOMATIC_LABEL}</Option>
-          {(policies.data ?? []).map((policy) => (
-            <Option key={policy.id} value={policy.name}>
-              {policy.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+          <Dropdown
+            placeholder="<Keep as is>"
+            disabled={!policies.data}
+            value={choice === AUTOMATIC ? AUTOMATIC_LABEL : (choice ?? "")}
+            selectedOptions={choice ? [choice] : []}
+            onOptionSelect={(_event, data) => setChoice(data.optionValue)}
+          >
+            <Option value={AUTOMATIC}>{AUTOMATIC_LABEL}</Option>
+            {(policies.data ?? []).map((policy) => (
+              <Option key={policy.id} value={policy.name}>
+                {policy.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <PinPolicyView className={styles.view} policy={chosen} />
+      </div>
     </FormDialog>
   );
 }

@@ -2,7 +2,14 @@
  * Open query, Save query (the .usf files of the Lync Control Panel), Copy link and My queries, beside the
  * search they act on. Opening a query restores it whole and runs it; a bad file leaves the search as it was.
  */
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
 import { FolderOpenRegular, LinkRegular, SaveRegular, StarRegular } from "@fluentui/react-icons";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { useRef, useState } from "react";
@@ -33,6 +40,8 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
   const [dialog, setDialog] = useState<{ kind: "save"; query: SearchQuery } | { kind: "mine" } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const opened = useOpenUsfFile(onOpen, dropped);
+  // Each dialog gives focus back to the button that opened it (docs/design.md, "Focus").
+  const restoreFocus = useRestoreFocusTarget();
 
   const copyLink = () => {
     const link = `${window.location.origin}${paths.users(committedQuery)}`;
@@ -43,7 +52,7 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
   return (
     <>
       <div className={styles.bar}>
-        <Button icon={<FolderOpenRegular />} onClick={() => picker.current?.click()}>
+        <Button icon={<FolderOpenRegular />} onClick={() => picker.current?.click()} {...restoreFocus}>
           Open query
         </Button>
         <input
@@ -60,6 +69,7 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
         />
         <Button
           icon={<SaveRegular />}
+          {...restoreFocus}
           onClick={() => {
             const query = currentQuery();
             if (query) setDialog({ kind: "save", query });
@@ -70,7 +80,7 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
         <Button icon={<LinkRegular />} onClick={copyLink} disabled={!committedQuery}>
           Copy link
         </Button>
-        <Button icon={<StarRegular />} onClick={() => setDialog({ kind: "mine" })}>
+        <Button icon={<StarRegular />} onClick={() => setDialog({ kind: "mine" })} {...restoreFocus}>
           My queries
         </Button>
       </div>
