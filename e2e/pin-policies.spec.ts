@@ -128,7 +128,9 @@ test.describe("as a CsAdministrator", () => {
 
     await spin(page, "Minimum PIN length").fill("6");
     await spin(page, "PIN expiration").fill("30");
-    await expect(dialog).toContainText("PINHistoryCount must be at least 1 when PINLifetime is set");
+    await expect(dialog).toContainText(
+      "PIN history (PINHistoryCount) must be at least 1 when PIN expiration (PINLifetime) is set",
+    );
     await expect(dialog.getByRole("button", { name: "Commit" })).toBeDisabled();
 
     await spin(page, "PIN expiration").fill("0");
