@@ -1,7 +1,9 @@
 import { makeStyles, Text, tokens, useFocusFinders } from "@fluentui/react-components";
 import { Outlet } from "react-router";
 import { AccountMenu } from "../features/auth/components/account-menu.tsx";
+import { NARROW, useNarrowScreen } from "../lib/narrow-screen.ts";
 import { MainNavigation } from "./main-navigation.tsx";
+import { NavigationMenu } from "./navigation-menu.tsx";
 import { usePageFocus } from "./use-page-focus.ts";
 
 const useStyles = makeStyles({
@@ -12,6 +14,8 @@ const useStyles = makeStyles({
     gridTemplateAreas: '"header header" "nav main"',
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground1,
+    // The navigation is behind the header's Main menu button (docs/decisions/0026-small-screens.md).
+    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateAreas: '"header" "main"' },
   },
   skipLink: {
     position: "absolute",
@@ -33,9 +37,22 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
+    [NARROW]: {
+      gap: tokens.spacingHorizontalS,
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    },
+  },
+  menuButton: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { color: tokens.colorNeutralForegroundOnBrand },
   },
   productName: { color: tokens.colorNeutralForegroundOnBrand },
-  tagline: { color: tokens.colorNeutralForegroundOnBrand, flexGrow: 1 },
+  tagline: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    flexGrow: 1,
+    // The header keeps to one line; the product name says enough.
+    [NARROW]: { visibility: "hidden", flexBasis: 0, minWidth: 0, overflow: "hidden", whiteSpace: "nowrap" },
+  },
   nav: {
     gridArea: "nav",
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -45,11 +62,13 @@ const useStyles = makeStyles({
     gridArea: "main",
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
     minWidth: 0,
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
 });
 
 export function AppLayout() {
   const styles = useStyles();
+  const narrow = useNarrowScreen();
   // Holds Fluent's focus manager (tabster) for as long as the console is shown. With a dialog its only user
   // on a page, tabster was disposed as the dialog closed, before it gave the page back to screen readers:
   // the app root stayed aria-hidden="true" (seen on My API tokens; Dial-in access numbers' toolbar had
@@ -62,6 +81,7 @@ export function AppLayout() {
         Skip to main content
       </a>
       <header className={styles.header}>
+        {narrow && <NavigationMenu buttonClassName={styles.menuButton} />}
         <Text as="span" size={500} weight="semibold" className={styles.productName}>
           PinDesk
         </Text>
@@ -70,9 +90,11 @@ export function AppLayout() {
         </Text>
         <AccountMenu />
       </header>
-      <div className={styles.nav}>
-        <MainNavigation />
-      </div>
+      {!narrow && (
+        <div className={styles.nav}>
+          <MainNavigation />
+        </div>
+      )}
       {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
       <main id="main" tabIndex={-1} className={styles.main}>
         <Outlet />

@@ -32,7 +32,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function MainNavigation() {
+/** `onNavigate`: a link was chosen (the narrow screen's drawer closes). */
+export function MainNavigation({ onNavigate }: { onNavigate?: () => void } = {}) {
   const styles = useStyles();
   const { permissions } = useSession();
   const allowed = CONSOLE_PAGES.filter((area) => !area.permission || permissions.includes(area.permission));
@@ -49,6 +50,7 @@ export function MainNavigation() {
             {/* NavLink sets aria-current="page" on the area being shown. */}
             <NavLink
               to={area.path}
+              onClick={onNavigate}
               className={({ isActive }) => mergeClasses(styles.link, isActive && styles.active)}
             >
               {area.icon}

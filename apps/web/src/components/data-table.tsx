@@ -15,6 +15,7 @@ import {
   type TableRowProps,
 } from "@fluentui/react-components";
 import type { Key, ReactNode } from "react";
+import { NARROW, useNarrowScreen } from "../lib/narrow-screen.ts";
 
 const useStyles = makeStyles({
   // Fluent shares the width out evenly; these tables give each column what its content needs.
@@ -22,6 +23,11 @@ const useStyles = makeStyles({
   oneLine: { whiteSpace: "nowrap" },
   ellipsis: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   figures: { fontVariantNumeric: "tabular-nums" },
+  // A table wider than a phone scrolls in its own box, not the page (docs/decisions/0026-small-screens.md).
+  // Above the breakpoint the box is not there at all: the table lays out as it always has.
+  // Narrow, columns take what their content needs, wrapping where it can; what cannot wrap scrolls.
+  narrowTable: { [NARROW]: { tableLayout: "auto", width: "auto", minWidth: "100%" } },
+  scroller: { display: "contents", [NARROW]: { display: "block", maxWidth: "100%", overflowX: "auto" } },
 });
 
 export interface Column<Row> {
@@ -103,18 +109,29 @@ interface DataTableProps<Row> {
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { label, columns, rows, rowKey, size, fitContent = false, empty, leading, rowProps } = props;
   const styles = useStyles();
+  const narrow = useNarrowScreen();
   if (rows.length === 0 && empty !== undefined) return empty;
   return (
-    <Table aria-label={label} size={size} className={fitContent ? styles.fitContent : undefined}>
-      <DataTableHeader columns={columns} leading={leading?.header} />
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={rowKey(row)} {...rowProps?.(row)}>
-            {leading?.cell(row)}
-            <DataCells columns={columns} row={row} />
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <div
+      className={styles.scroller}
+      // Narrow, the box may scroll: keyboard users reach it with Tab and scroll it with the arrow keys.
+      {...(narrow ? { tabIndex: 0, role: "group", "aria-label": label } : {})}
+    >
+      <Table
+        aria-label={label}
+        size={size}
+        className={mergeClasses(fitContent && styles.fitContent, styles.narrowTable)}
+      >
+        <DataTableHeader columns={columns} leading={leading?.header} />
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={rowKey(row)} {...rowProps?.(row)}>
+              {leading?.cell(row)}
+              <DataCells columns={columns} row={row} />
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

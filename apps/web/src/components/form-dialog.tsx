@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { FormEvent, ReactNode } from "react";
 import { ApiErrorMessageBar } from "./api-error-message-bar.tsx";
+import { useFullScreenDialogStyles } from "./full-screen-dialog.ts";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,13 +36,14 @@ interface FormDialogProps {
 
 export function FormDialog(props: FormDialogProps) {
   const styles = useStyles();
+  const fullScreen = useFullScreenDialogStyles();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!props.busy && props.canSubmit !== false) props.onSubmit();
   };
   return (
     <Dialog open onOpenChange={(_e, data) => !data.open && props.onCancel()}>
-      <DialogSurface>
+      <DialogSurface className={fullScreen.surface}>
         <form onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{props.title}</DialogTitle>

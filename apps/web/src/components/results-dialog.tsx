@@ -8,8 +8,10 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useFullScreenDialogStyles } from "./full-screen-dialog.ts";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(900px, 96vw)" },
@@ -26,9 +28,10 @@ interface ResultsDialogProps {
 
 export function ResultsDialog({ title, onClose, wide = false, children }: ResultsDialogProps) {
   const styles = useStyles();
+  const fullScreen = useFullScreenDialogStyles();
   return (
     <Dialog open onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface className={wide ? styles.wide : styles.surface}>
+      <DialogSurface className={mergeClasses(wide ? styles.wide : styles.surface, fullScreen.surface)}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{children}</DialogContent>

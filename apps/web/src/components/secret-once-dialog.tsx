@@ -18,6 +18,7 @@ import {
 import { CopyRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { useCopy } from "../lib/use-copy.ts";
+import { useFullScreenDialogStyles } from "./full-screen-dialog.ts";
 
 interface SecretOnceDialogProps {
   title: string;
@@ -36,9 +37,10 @@ interface SecretOnceDialogProps {
 export function SecretOnceDialog(props: SecretOnceDialogProps) {
   const { title, instruction, label, copyLabel, secret, children, onClose } = props;
   const { copied, copy } = useCopy(secret);
+  const fullScreen = useFullScreenDialogStyles();
   return (
     <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={fullScreen.surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>

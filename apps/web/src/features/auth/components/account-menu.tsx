@@ -3,13 +3,20 @@ import { Button, makeStyles, Text, Tooltip, tokens } from "@fluentui/react-compo
 import { SignOutRegular } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
 import { ThemeMenu } from "../../../components/theme-menu.tsx";
+import { NARROW } from "../../../lib/narrow-screen.ts";
 import { paths } from "../../../lib/paths.ts";
 import { useSession } from "../../../lib/session.tsx";
 import { useSignOut } from "../api/session.ts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-  name: { color: tokens.colorNeutralForegroundOnBrand },
+  root: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    [NARROW]: { gap: tokens.spacingHorizontalXS },
+  },
+  // The header keeps to one line at the narrow breakpoint (docs/decisions/0026-small-screens.md).
+  name: { color: tokens.colorNeutralForegroundOnBrand, [NARROW]: { display: "none" } },
   button: {
     color: tokens.colorNeutralForegroundOnBrand,
     ":hover": { color: tokens.colorNeutralForegroundOnBrand },

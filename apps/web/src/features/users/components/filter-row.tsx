@@ -8,6 +8,7 @@ import {
   OPERATOR_LABELS,
 } from "@pindesk/domain/users/filter-catalogue";
 import { useEffect, useRef } from "react";
+import { NARROW } from "../../../lib/narrow-screen.ts";
 import { type ClauseDraft, type ClauseErrors, withProperty } from "../lib/search-draft.ts";
 import { FilterValueField } from "./filter-value-field.tsx";
 
@@ -17,7 +18,18 @@ const useStyles = makeStyles({
     gridTemplateColumns: "220px 150px minmax(200px, 480px) auto",
     alignItems: "start",
     columnGap: tokens.spacingHorizontalS,
+    // Stacked: Property, Operator and Value one under another, Remove filter beside Property
+    // (docs/decisions/0026-small-screens.md).
+    [NARROW]: {
+      gridTemplateColumns: "minmax(0, 1fr) auto",
+      rowGap: tokens.spacingVerticalXS,
+      paddingBottom: tokens.spacingVerticalS,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      "& > :not(:last-child)": { gridColumn: "1" },
+    },
   },
+  // Remove filter: last in the desktop row, top right of a stacked clause.
+  remove: { [NARROW]: { gridColumn: "2", gridRow: "1" } },
   control: { minWidth: 0 },
 });
 
@@ -89,7 +101,7 @@ export function FilterRow({ clause, errors, focusOnMount, onChange, onRemove, on
         onFind={onFind}
       />
       <Tooltip content="Remove filter" relationship="label">
-        <Button appearance="subtle" icon={<DismissRegular />} onClick={onRemove} />
+        <Button appearance="subtle" className={styles.remove} icon={<DismissRegular />} onClick={onRemove} />
       </Tooltip>
     </div>
   );

@@ -60,3 +60,19 @@ export const RESULT_COLUMNS: readonly Column<UserSummary>[] = [
   { title: "PIN set", width: "8%", cell: (user) => <PinSet user={user} /> },
   { title: "PIN locked", width: "9%", cell: (user) => (user.isLockedOut ? <Locked /> : "No") },
 ];
+
+const column = (title: string, width: string): Column<UserSummary> => {
+  const found = RESULT_COLUMNS.find((c) => c.title === title);
+  if (!found) throw new Error(`no result column ${title}`);
+  return { ...found, width };
+};
+
+/**
+ * At the narrow breakpoint (docs/decisions/0026-small-screens.md): the name and the PIN's state, which the
+ * actions turn on; the rest is in Edit > Show details.
+ */
+export const NARROW_RESULT_COLUMNS: readonly Column<UserSummary>[] = [
+  column("Display name", "46%"),
+  column("PIN set", "24%"),
+  column("PIN locked", "30%"),
+];

@@ -1,9 +1,8 @@
 import { makeStyles, TableRow, TableSelectionCell } from "@fluentui/react-components";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { memo } from "react";
-import { DataCells } from "../../../components/data-table.tsx";
+import { type Column, DataCells } from "../../../components/data-table.tsx";
 import type { ClickModifiers } from "../hooks/use-row-selection.ts";
-import { RESULT_COLUMNS } from "./result-columns.tsx";
 
 const useStyles = makeStyles({
   row: { cursor: "default" },
@@ -11,6 +10,8 @@ const useStyles = makeStyles({
 
 interface ResultRowProps {
   user: UserSummary;
+  /** All of them, or the key ones on a narrow screen. */
+  columns: readonly Column<UserSummary>[];
   /** The row's position in the whole list (header = 1), when only part of the list is rendered. */
   rowIndex: number | undefined;
   selected: boolean;
@@ -22,6 +23,7 @@ interface ResultRowProps {
 /** One user in Search results. Memoised: selecting a row must not re-render thousands of others. */
 export const ResultRow = memo(function ResultRow({
   user,
+  columns,
   rowIndex,
   selected,
   onToggle,
@@ -56,7 +58,7 @@ export const ResultRow = memo(function ResultRow({
         }}
         onDoubleClick={(event) => event.stopPropagation()}
       />
-      <DataCells columns={RESULT_COLUMNS} row={user} />
+      <DataCells columns={columns} row={user} />
     </TableRow>
   );
 });

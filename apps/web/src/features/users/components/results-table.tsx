@@ -1,14 +1,24 @@
-import { makeStyles, Table, TableBody, TableSelectionCell, tokens } from "@fluentui/react-components";
+import {
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableSelectionCell,
+  tokens,
+} from "@fluentui/react-components";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { DataTableHeader } from "../../../components/data-table.tsx";
+import { NARROW, useNarrowScreen } from "../../../lib/narrow-screen.ts";
 import type { ClickModifiers } from "../hooks/use-row-selection.ts";
 import { useRowWindow } from "../hooks/use-row-window.ts";
-import { RESULT_COLUMNS } from "./result-columns.tsx";
+import { NARROW_RESULT_COLUMNS, RESULT_COLUMNS } from "./result-columns.tsx";
 import { ResultRow } from "./result-row.tsx";
 
 const useStyles = makeStyles({
   // Fixed column widths: rows rendered as the list scrolls must line up with the ones before them.
   table: { tableLayout: "fixed", minWidth: "960px" },
+  // The key columns only, in the width there is (docs/decisions/0026-small-screens.md).
+  narrow: { [NARROW]: { minWidth: 0 } },
   // The column titles stay in view while a long list scrolls.
   header: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   spacer: { border: "none" },
@@ -28,6 +38,7 @@ interface ResultsTableProps {
 export function ResultsTable(props: ResultsTableProps) {
   const styles = useStyles();
   const rows = useRowWindow(props.users.length);
+  const columns = useNarrowScreen() ? NARROW_RESULT_COLUMNS : RESULT_COLUMNS;
   const windowed = rows.start > 0 || rows.end < props.users.length;
   return (
     <Table
@@ -35,10 +46,10 @@ export function ResultsTable(props: ResultsTableProps) {
       // With only part of the list in the page, the counts tell a screen reader where each row really is.
       aria-rowcount={windowed ? props.users.length + 1 : undefined}
       size="small"
-      className={styles.table}
+      className={mergeClasses(styles.table, styles.narrow)}
     >
       <DataTableHeader
-        columns={RESULT_COLUMNS}
+        columns={columns}
         className={styles.header}
         rowIndex={windowed ? 1 : undefined}
         leading={
@@ -50,11 +61,14 @@ export function ResultsTable(props: ResultsTableProps) {
         }
       />
       <TableBody ref={rows.bodyRef}>
-        {rows.spaceBefore > 0 && <Spacer height={rows.spaceBefore} className={styles.spacer} />}
+        {rows.spaceBefore > 0 && (
+          <Spacer height={rows.spaceBefore} columns={columns.length} className={styles.spacer} />
+        )}
         {props.users.slice(rows.start, rows.end).map((user, offset) => (
           <ResultRow
             key={user.id}
             user={user}
+            columns={columns}
             rowIndex={windowed ? rows.start + offset + 2 : undefined}
             selected={props.selected.has(user.id)}
             onToggle={props.onToggle}
@@ -62,17 +76,19 @@ export function ResultsTable(props: ResultsTableProps) {
             onOpen={props.onOpen}
           />
         ))}
-        {rows.spaceAfter > 0 && <Spacer height={rows.spaceAfter} className={styles.spacer} />}
+        {rows.spaceAfter > 0 && (
+          <Spacer height={rows.spaceAfter} columns={columns.length} className={styles.spacer} />
+        )}
       </TableBody>
     </Table>
   );
 }
 
 /** Blank space the size of the rows not rendered, so the scrollbar reflects the whole list. */
-function Spacer({ height, className }: { height: number; className: string }) {
+function Spacer({ height, columns, className }: { height: number; columns: number; className: string }) {
   return (
     <tr aria-hidden className={className} style={{ height }}>
-      <td colSpan={RESULT_COLUMNS.length + 1} />
+      <td colSpan={columns + 1} />
     </tr>
   );
 }

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { FINISHED_JOB_STATUSES, JOB_LABELS, type JobView } from "@pindesk/domain/jobs/job";
 import { ApiErrorMessageBar } from "../../../../components/api-error-message-bar.tsx";
+import { useFullScreenDialogStyles } from "../../../../components/full-screen-dialog.ts";
 import { useCancelJob, useJob } from "../../api/jobs.ts";
 import { jobProgress } from "../../lib/job-progress.ts";
 
@@ -42,6 +43,7 @@ function describe(job: JobView): string {
 }
 
 export function JobProgressDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
+  const fullScreen = useFullScreenDialogStyles();
   const job = useJob(jobId);
   const cancel = useCancelJob(jobId);
   const data = job.data;
@@ -49,7 +51,7 @@ export function JobProgressDialog({ jobId, onClose }: { jobId: number; onClose: 
   const progress = data ? jobProgress(data) : undefined;
   return (
     <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface>
+      <DialogSurface className={fullScreen.surface}>
         <DialogBody>
           <DialogTitle>{data ? `${JOB_LABELS[data.kind]}: job ${data.id}` : `Job ${jobId}`}</DialogTitle>
           <DialogContent>
