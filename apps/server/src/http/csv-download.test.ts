@@ -9,7 +9,7 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../logger.ts";
-import { sendCsvDownload } from "./csv-download.ts";
+import { sendCsvDownload, whenFinished } from "./csv-download.ts";
 import { errorHandler, HttpError } from "./errors.ts";
 
 const CHUNK = "x".repeat(64 * 1024);
@@ -119,5 +119,45 @@ describe("sending a CSV download", () => {
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow();
     expect(batches.ended).toBe(true);
+  });
+});
+
+describe("whenFinished", () => {
+  async function* three(failAt?: number) {
+    for (let i = 0; i < 3; i++) {
+      if (i === failAt) throw new Error("the database went away");
+      yield `${i}`;
+    }
+  }
+  const record = () => {
+    const calls: boolean[] = [];
+    return { calls, finished: async (complete: boolean) => void calls.push(complete) };
+  };
+
+  it("says complete after the last chunk, before the generator reports it is done", async () => {
+    const { calls, finished } = record();
+    const chunks = whenFinished(three(), finished);
+    for (let i = 0; i < 3; i++) await chunks.next();
+    expect(calls).toEqual([]);
+    expect((await chunks.next()).done).toBe(true);
+    expect(calls).toEqual([true]);
+  });
+
+  it("says incomplete when the download is cut off or a later batch fails, and nothing when none began", async () => {
+    const cut = record();
+    const chunks = whenFinished(three(), cut.finished);
+    await chunks.next();
+    await chunks.return(undefined);
+    expect(cut.calls).toEqual([false]);
+
+    const failed = record();
+    const failing = whenFinished(three(1), failed.finished);
+    await failing.next();
+    await expect(failing.next()).rejects.toThrow("went away");
+    expect(failed.calls).toEqual([false]);
+
+    const refused = record();
+    await expect(whenFinished(three(0), refused.finished).next()).rejects.toThrow();
+    expect(refused.calls).toEqual([]);
   });
 });

@@ -65,3 +65,25 @@ export async function sendCsvDownload(
     await chunks.return(undefined);
   }
 }
+
+/**
+ * The same chunks, with `finished(complete)` awaited once the file has begun: after its last chunk and before
+ * the response ends (so whoever reads the file can already see what `finished` wrote, an export's audit event),
+ * or when the download is cut off. A file refused before its first chunk (a bad query) never began.
+ */
+export async function* whenFinished(
+  chunks: AsyncGenerator<string>,
+  finished: (complete: boolean) => Promise<void>,
+): AsyncGenerator<string> {
+  let begun = false;
+  let complete = false;
+  try {
+    for await (const chunk of chunks) {
+      begun = true;
+      yield chunk;
+    }
+    complete = true;
+  } finally {
+    if (begun) await finished(complete);
+  }
+}

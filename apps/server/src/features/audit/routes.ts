@@ -1,6 +1,6 @@
 /** /api/audit: the audit log, for the roles with audit:read. */
 import { AuditQuery } from "@pindesk/domain/audit/audit-event";
-import { sendCsvDownload } from "../../http/csv-download.ts";
+import { sendCsvDownload, whenFinished } from "../../http/csv-download.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
@@ -27,8 +27,13 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
       request: { query: AuditQuery },
       handle: async ({ query }, req, res) => {
         const { fileName, chunks, exported } = audit.exportCsv(query);
-        const complete = await sendCsvDownload(req, res, fileName, chunks);
-        await exported(sessionCaller(req), complete);
+        const caller = sessionCaller(req);
+        await sendCsvDownload(
+          req,
+          res,
+          fileName,
+          whenFinished(chunks, (complete) => exported(caller, complete)),
+        );
       },
     }),
   ];

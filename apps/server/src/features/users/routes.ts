@@ -4,7 +4,7 @@
  */
 import { SearchPageParams } from "@pindesk/domain/users/search-page";
 import { SearchQuery } from "@pindesk/domain/users/search-query";
-import { sendCsvDownload } from "../../http/csv-download.ts";
+import { sendCsvDownload, whenFinished } from "../../http/csv-download.ts";
 import { defineRoute } from "../../http/define-route.ts";
 import { sessionCaller } from "../../http/request-context.ts";
 import type { RouteDefinition } from "../../http/routes.ts";
@@ -54,8 +54,13 @@ export function usersRoutes(service: UsersService): RouteDefinition[] {
       fieldPaths: { ldapFilter: "query.ldap" },
       handle: async (_input, req, res) => {
         const { fileName, chunks, exported } = service.exportCsv(searchFromUrl(req.originalUrl));
-        const complete = await sendCsvDownload(req, res, fileName, chunks);
-        await exported(sessionCaller(req), complete);
+        const caller = sessionCaller(req);
+        await sendCsvDownload(
+          req,
+          res,
+          fileName,
+          whenFinished(chunks, (complete) => exported(caller, complete)),
+        );
       },
     }),
     defineRoute({
