@@ -5,11 +5,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { API_TOKEN_PREFIX, type ApiToken, tokenState } from "@pindesk/domain/auth/api-tokens";
 import type { CsRole } from "@pindesk/domain/auth/roles";
-import { type Kysely, type Selectable, sql } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { ApiTokensTable, ConsoleAccountsTable, Database } from "../../db/schema.ts";
 import { knownRoles } from "../accounts/account-store.ts";
 import { writeAuditEvent } from "../audit/audit-store.ts";
 import type { Caller } from "../caller.ts";
+import { countInMinute } from "../rate-limits/minute-windows.ts";
 
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -190,28 +191,9 @@ export function createApiTokenStore(db: Kysely<Database>) {
       await db.updateTable("api_tokens").set({ roles_checked_at: at }).where("id", "=", id).execute();
     },
 
-    /** Counts one request in the token's current minute and answers the count, atomically (one upsert). */
-    async countRequest(id: number, at: Date): Promise<number> {
-      const windowStart = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-      const row = await db
-        .insertInto("api_token_windows")
-        .values({ token_id: id, window_start: windowStart, requests: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(["token_id", "window_start"])
-            .doUpdateSet({ requests: sql`api_token_windows.requests + 1` }),
-        )
-        .returning("requests")
-        .executeTakeFirstOrThrow();
-      if (row.requests === 1) {
-        await db
-          .deleteFrom("api_token_windows")
-          .where("token_id", "=", id)
-          .where("window_start", "<", windowStart)
-          .execute();
-      }
-      return row.requests;
-    },
+    /** Counts one request in the token's current minute and answers the count (shared by replicas). */
+    countRequest: async (id: number, at: Date): Promise<number> =>
+      (await countInMinute(db, "apiToken", id, at)).requests,
   };
 }
 

@@ -7,6 +7,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { writeAuditEvent } from "../audit/audit-store.ts";
 import type { AuditActor } from "../caller.ts";
+import { countInMinute } from "../rate-limits/minute-windows.ts";
 
 export const KEY_PREFIX = "pdk_";
 export const hashServiceKey = (key: string) => createHash("sha256").update(key).digest("hex");
@@ -91,30 +92,15 @@ export function createServiceKeyStore(db: Kysely<Database>) {
     },
 
     /**
-     * Counts one request in the key's current minute and answers the count, atomically (one upsert), so
-     * replicas share the limit. Old minutes are dropped as new ones start.
+     * Counts one request in the key's current minute and answers the count (shared by replicas); the first
+     * request of a minute also records the key's last use.
      */
     async countRequest(keyId: number, at: Date): Promise<number> {
-      const windowStart = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-      const row = await db
-        .insertInto("service_key_windows")
-        .values({ key_id: keyId, window_start: windowStart, requests: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(["key_id", "window_start"])
-            .doUpdateSet({ requests: sql`service_key_windows.requests + 1` }),
-        )
-        .returning("requests")
-        .executeTakeFirstOrThrow();
-      if (row.requests === 1) {
-        await db
-          .deleteFrom("service_key_windows")
-          .where("key_id", "=", keyId)
-          .where("window_start", "<", windowStart)
-          .execute();
+      const { requests } = await countInMinute(db, "serviceKey", keyId, at);
+      if (requests === 1) {
         await db.updateTable("service_keys").set({ last_used_at: at }).where("id", "=", keyId).execute();
       }
-      return row.requests;
+      return requests;
     },
   };
 }

@@ -12,7 +12,7 @@ import { clientAddress } from "../../http/request-context.ts";
 import { type ApiTokenService, TokenRefused } from "./api-token-service.ts";
 
 export function apiTokenLoader(tokens: ApiTokenService, clock: Clock, perMinute: number): RequestHandler {
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     const token = bearerToken(req.get("authorization"));
     if (!token || !isApiToken(token)) return next();
     let session: Awaited<ReturnType<ApiTokenService["sessionFor"]>>;
@@ -23,8 +23,8 @@ export function apiTokenLoader(tokens: ApiTokenService, clock: Clock, perMinute:
       throw error;
     }
     if ((await tokens.countRequest(session.apiToken.id)) > perMinute) {
-      res.set("Retry-After", String(60 - clock.now().getUTCSeconds()));
-      throw new HttpError(429, "rate_limited", `An API token may make ${perMinute} requests a minute.`);
+      const message = `An API token may make ${perMinute} requests a minute.`;
+      throw new HttpError(429, "rate_limited", message, undefined, 60 - clock.now().getUTCSeconds());
     }
     // The token decides who this is, whatever session cookie came with it.
     req.consoleSession = session;

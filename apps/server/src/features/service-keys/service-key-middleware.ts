@@ -10,7 +10,7 @@ import "../../http/request-context.ts";
 import type { ServiceKeyStore } from "../../core/service-keys/service-key-store.ts";
 
 export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute: number): RequestHandler {
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     const sent = bearerToken(req.get("authorization"));
     // An admin's API token (pdt_…) is the API token loader's (docs/decisions/0025).
     if (!sent || isApiToken(sent)) return next();
@@ -19,8 +19,8 @@ export function serviceKeyLoader(keys: ServiceKeyStore, clock: Clock, perMinute:
       throw new HttpError(401, "invalid_service_key", "The service key is not valid or has been revoked.");
     const now = clock.now();
     if ((await keys.countRequest(key.id, now)) > perMinute) {
-      res.set("Retry-After", String(60 - now.getUTCSeconds()));
-      throw new HttpError(429, "rate_limited", `This service key may make ${perMinute} requests a minute.`);
+      const message = `This service key may make ${perMinute} requests a minute.`;
+      throw new HttpError(429, "rate_limited", message, undefined, 60 - now.getUTCSeconds());
     }
     req.serviceKey = key;
     next();
