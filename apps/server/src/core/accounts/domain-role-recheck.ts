@@ -36,6 +36,9 @@ interface RoleRecheckDependencies {
   domainAccounts: DomainAccounts;
 }
 
+/** Whose roles are read again: a session's account, or an API token's holder (docs/decisions/0025). */
+export type RecheckSubject = Pick<StoredSession, "accountId" | "username" | "roles">;
+
 export function createRoleRecheck({ db, sessions, domainAccounts }: RoleRecheckDependencies) {
   /** One read of an account at a time, whatever the number of its requests arriving together. */
   const rechecks = new Map<number, ReturnType<DomainAccounts["recheck"]>>();
@@ -46,11 +49,11 @@ export function createRoleRecheck({ db, sessions, domainAccounts }: RoleRecheckD
    * from AD, or left with no Cs group, has every session ended. While the DC cannot answer, the roles read
    * last stand for up to RECHECK_GRACE_MS; after that the session ends (a local account still signs in).
    */
-  async function recheck(
-    session: StoredSession,
+  async function recheck<S extends RecheckSubject>(
+    session: S,
     domain: { objectGuid: string; rolesCheckedAt: Date },
     now: Date,
-  ): Promise<StoredSession | undefined> {
+  ): Promise<S | undefined> {
     let read = rechecks.get(session.accountId);
     if (!read) {
       read = domainAccounts.recheck(domain.objectGuid, now);
@@ -93,11 +96,11 @@ export function createRoleRecheck({ db, sessions, domainAccounts }: RoleRecheckD
         });
       }
     });
-    return { ...session, roles, domainAccount: { ...domain, rolesCheckedAt: now } };
+    return { ...session, roles };
   }
 
   /** Ends every session of a domain account the domain no longer lets in, and says why in the audit log. */
-  async function endDomainSessions(session: StoredSession, roles: CsRole[], reason: string, now: Date) {
+  async function endDomainSessions(session: RecheckSubject, roles: CsRole[], reason: string, now: Date) {
     await db.transaction().execute(async (trx) => {
       await updateAccount(trx, session.accountId, { roles }, now);
       await deleteAccountSessions(trx, session.accountId);

@@ -57,17 +57,7 @@ export function createApiTokenService({
     if (holder.source !== "domain" || !recheck || !holder.externalId) return holder.roles;
     if (now.getTime() - checkedAt.getTime() < ROLE_RECHECK_MS) return holder.roles;
     const reread = await recheck(
-      {
-        idHash: `api-token:${token.id}`,
-        accountId: holder.id,
-        username: holder.username,
-        displayName: holder.display_name,
-        roles: holder.roles,
-        csrfToken: "",
-        createdAt: token.created_at,
-        lastSeenAt: now,
-        domainAccount: { objectGuid: holder.externalId, rolesCheckedAt: checkedAt },
-      },
+      { accountId: holder.id, username: holder.username, roles: holder.roles },
       { objectGuid: holder.externalId, rolesCheckedAt: checkedAt },
       now,
     );
