@@ -1,6 +1,7 @@
 /** The audit log as the Audit log page reads it, and as the file it exports. */
 import type { AuditPage, AuditQuery } from "@pindesk/domain/audit/audit-event";
-import { findAuditEvents, writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { findAuditEvents } from "../../core/audit/audit-store.ts";
+import { writeExportEvent } from "../../core/audit/export-event.ts";
 import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { auditCsvChunks } from "./audit-csv.ts";
@@ -17,13 +18,13 @@ export function createAuditService({ db, clock }: Pick<CoreDependencies, "db" | 
         fileName: `pindesk-audit-${clock.now().toISOString().slice(0, 10)}.csv`,
         chunks: auditCsvChunks(db, matching, written),
         exported: (caller: Caller, complete: boolean) =>
-          writeAuditEvent(db, {
+          writeExportEvent(db, {
             at: clock.now(),
-            actor: caller.actor,
+            caller,
             action: "audit.export",
-            outcome: complete ? "Success" : "Failure",
-            details: { filters: matching, rows: written.rows, ...(complete ? {} : { reason: "Cut off" }) },
-            clientAddress: caller.clientAddress,
+            what: { filters: matching },
+            rows: written.rows,
+            complete,
           }),
       };
     },

@@ -8,7 +8,7 @@ import {
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
-import { writeAuditEvent } from "../../core/audit/audit-store.ts";
+import { writeExportEvent } from "../../core/audit/export-event.ts";
 import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { directoryChoices } from "../../core/directory/directory-choices.ts";
@@ -65,17 +65,13 @@ export function createUsersService({ db, clock }: Pick<CoreDependencies, "db" | 
         chunks: csvExportChunks(search, query, now, written),
         /** The export is an event of its own: who took which users' PIN states out of PinDesk (issue 16). */
         exported: (caller: Caller, complete: boolean) =>
-          writeAuditEvent(db, {
+          writeExportEvent(db, {
             at: clock.now(),
-            actor: caller.actor,
+            caller,
             action: "users.export",
-            outcome: complete ? "Success" : "Failure",
-            details: {
-              search: searchQueryToParams(query).toString(),
-              rows: written.rows,
-              ...(complete ? {} : { reason: "Cut off" }),
-            },
-            clientAddress: caller.clientAddress,
+            what: { search: searchQueryToParams(query).toString() },
+            rows: written.rows,
+            complete,
           }),
       };
     },
