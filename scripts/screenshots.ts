@@ -4,17 +4,23 @@
  * dc`, started if need be), the Directory page and Console accounts with a domain account; and, trusting the
  * tests' OpenID Provider, the sign-in page with single sign-on and Console accounts with an SSO account.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { SessionInfo } from "@pindesk/domain/auth/sign-in";
-import type { NewDialInAccessNumberRequest } from "@pindesk/domain/dial-in/access-number-api";
 import type { DirectoryStatus } from "@pindesk/domain/directory/directory-sync";
-import { type Browser, chromium, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { registerPinDesk } from "../apps/server/src/test/sso-browser.ts";
 import { IDP_PASSWORD, startTestIdentityProvider } from "../apps/server/src/test/test-identity-provider.ts";
 import { ensureTestDomain } from "./dc/test-dc.ts";
+import {
+  ADMIN_PASSWORD,
+  addDialInNumbers,
+  launchChromium,
+  signIn,
+  startServer,
+  stopServer,
+  waitForReady,
+} from "./screenshot-support.ts";
 
 // Not 4190: fetch and Chromium refuse that port (ManageSieve is on the Fetch standard's bad-port list).
 const PORT = 4173;
@@ -24,102 +30,6 @@ const DOMAIN_BASE = `http://127.0.0.1:${DOMAIN_PORT}`;
 const SSO_PORT = 4175;
 const SSO_BASE = `http://127.0.0.1:${SSO_PORT}`;
 const OUT = path.resolve("docs/screenshots");
-const ADMIN_PASSWORD = "screenshots-admin-password";
-
-/** The built app on a fresh database in its own folder; one process (node with tsx's loader). */
-function startServer(port: number, dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      PINDESK_DATA_DIR: dataDir,
-      PINDESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: "inherit",
-  });
-}
-
-/** Stops a server and waits until it has exited, so its data folder can be removed. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-async function waitForReady(server: ChildProcess, base = BASE): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (server.exitCode !== null) throw new Error("the server exited before it was ready");
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch (error) {
-      // Not listening yet; say why now and then, so a server that never comes up is not a mystery.
-      if (attempt % 20 === 19) console.log("not ready yet:", (error as Error).cause ?? error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not become ready in 60 s");
-}
-
-async function signIn(page: Page, base: string, username: string, password: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByRole("textbox", { name: "User name" }).fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Users" }).waitFor();
-}
-
-/** Litware's dial-in access numbers, as its administrators might publish them (the demo seeds none). */
-const LITWARE_DIAL_IN_NUMBERS: NewDialInAccessNumberRequest[] = [
-  {
-    displayName: "Redmond",
-    displayNumber: "+1 (425) 555-0100",
-    lineUri: "tel:+14255550100",
-    primaryLanguage: "en-US",
-    secondaryLanguages: ["es-US", "fr-CA"],
-    regions: ["Redmond", "North America"],
-  },
-  {
-    displayName: "Americas toll free",
-    displayNumber: "+1 (800) 555-0199",
-    lineUri: "tel:+18005550199",
-    primaryLanguage: "en-US",
-    secondaryLanguages: ["es-US", "pt-BR"],
-    regions: ["North America"],
-    priority: 1,
-  },
-  {
-    displayName: "Dublin",
-    displayNumber: "+353 1 555 0100",
-    lineUri: "tel:+35315550100",
-    primaryLanguage: "en-GB",
-    secondaryLanguages: ["fr-FR", "de-DE", "nl-NL"],
-    regions: ["Dublin", "Europe"],
-  },
-  {
-    displayName: "Tokyo",
-    displayNumber: "+81 3 5555 0100",
-    lineUri: "tel:+81355550100;ext=20",
-    primaryLanguage: "ja-JP",
-    secondaryLanguages: ["en-US"],
-    regions: ["Asia Pacific"],
-  },
-];
-
-/** Adds them through the API, as the page's signed-in administrator (the session's CSRF token from /me). */
-async function addDialInNumbers(page: Page, base = BASE): Promise<void> {
-  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as SessionInfo;
-  for (const number of LITWARE_DIAL_IN_NUMBERS) {
-    const response = await page.request.post(`${base}/api/dial-in-numbers`, {
-      headers: { origin: base, "x-csrf-token": me.csrfToken },
-      data: number,
-    });
-    if (response.status() !== 201) throw new Error(`adding ${number.displayName}: ${await response.text()}`);
-  }
-}
 
 /** The sync status as the Directory page reads it, once `done` says so (checked every half second). */
 async function waitForDirectory(page: Page, done: (status: DirectoryStatus) => boolean, seconds = 300) {
@@ -269,17 +179,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "pindesk-screenshots-"));
 const server = startServer(PORT, dataDir);
 
 try {
-  await waitForReady(server);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-    ],
-  });
+  await waitForReady(server, BASE);
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
   await page.goto(`${BASE}/users?q=Ken&filter=RegistrarPool:EqualTo:red-cs-001.litwareinc.com`);
@@ -349,7 +250,7 @@ try {
   await page.getByRole("table", { name: "PIN policies" }).waitFor();
   await page.screenshot({ path: path.join(OUT, "pin-policy.png") });
 
-  await addDialInNumbers(page);
+  await addDialInNumbers(page, BASE);
   await page.goto(`${BASE}/dial-in-numbers`);
   await page.getByRole("table", { name: "Dial-in access numbers" }).getByText("Tokyo").waitFor();
   await page.getByRole("row", { name: /Dublin/ }).click();
