@@ -16,6 +16,7 @@ import * as dialInAccessNumbers from "./migrations/0013-dial-in-access-numbers.t
 import * as dialInSessions from "./migrations/0014-dial-in-sessions.ts";
 import * as mailOutbox from "./migrations/0015-mail-outbox.ts";
 import * as apiTokens from "./migrations/0016-api-tokens.ts";
+import * as sortIndexes from "./migrations/0017-sort-indexes.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015-mail-outbox": mailOutbox,
   "0014-dial-in-sessions": dialInSessions,
   "0016-api-tokens": apiTokens,
+  "0017-sort-indexes": sortIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
