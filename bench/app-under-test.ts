@@ -21,8 +21,9 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApp(db: Kysely<Database>): Promise<AppUnderTest> {
-  const account = await benchAccount(db);
+/** `account`: an earlier app's bench account, reused as it is (making a new one resets its password). */
+export async function startApp(db: Kysely<Database>, reuse?: AppUnderTest["account"]): Promise<AppUnderTest> {
+  const account = reuse ?? (await benchAccount(db));
   const bridgeKey = await benchServiceKey(db);
   const pepper = randomBytes(32);
   const level = process.env.BENCH_LOG_LEVEL;

@@ -8,6 +8,7 @@ import type { BulkRequest, SetPinBench } from "./bulk.ts";
 import type { BenchEngine } from "./config.ts";
 import type { DirectoryInfo } from "./directory.ts";
 import type { Provenance } from "./provenance.ts";
+import { duration } from "./stats.ts";
 import type { BulkVerdict, ShapeReport } from "./targets.ts";
 import type { ThroughputResult } from "./throughput.ts";
 
@@ -20,16 +21,20 @@ export interface BenchResults {
   users: number;
   targetUsers: number;
   quick: boolean;
-  runs: { perShape: number; warmup: number; baselinePerShape: number | null };
+  runs: { perShape: number; warmup: number; baselinePerShape: number | null; baselineTimeoutMs?: number };
   directory: DirectoryInfo;
   indexes: { dropped: string[]; rebuildSeconds: number; verified: number } | null;
   shapes: ShapeReport[];
-  bulk: { lock: BulkRequest; unlock: BulkRequest; setPin: SetPinBench; verdicts: BulkVerdict[] };
+  bulk: { lock: BulkRequest; unlock: BulkRequest; setPin: SetPinBench; verdicts: BulkVerdict[] } | null;
   throughput: (ThroughputResult & { searchText: string }) | null;
   /** Wall time of each phase, in seconds. */
   phases: Record<string, number>;
   /** Share (%) of all cores other processes used, before the start and during each phase. */
   otherLoad: Record<string, number | undefined>;
+  /** The same with the busiest other processes named (bench/machine-load.ts). */
+  otherLoadText?: Record<string, string>;
+  /** The phases this run measured (--only); the others are absent from the figures. */
+  only?: string[];
 }
 
 const mark = (ok: boolean | undefined) => (ok === undefined ? "" : ok ? "✔" : "✘");
@@ -44,8 +49,13 @@ function shapeRows(shapes: ShapeReport[]): string[] {
   ];
   for (const s of shapes) {
     const found = s.indexed.rows === undefined ? "" : `${s.indexed.rows}${s.indexed.more ? "+" : ""}`;
-    const base = s.baseline ? `${ms(s.baseline.p50)} / ${ms(s.baseline.p95)}` : "–";
-    const speedup = s.speedup === undefined ? "–" : `${s.speedup.toFixed(0)}×`;
+    const capped = s.baseline?.timedOutAfterMs;
+    const base = !s.baseline
+      ? "–"
+      : capped === undefined
+        ? `${ms(s.baseline.p50)} / ${ms(s.baseline.p95)}`
+        : `> ${duration(capped)} (timeout)`;
+    const speedup = s.speedup === undefined ? "–" : `${s.speedupAtLeast ? "≥ " : ""}${s.speedup.toFixed(0)}×`;
     const targets = [
       s.targetP95Ms === undefined ? "" : `p95 ≤ ${s.targetP95Ms}`,
       s.speedupTarget === undefined ? "" : `≥ ${s.speedupTarget}×`,
@@ -58,6 +68,18 @@ function shapeRows(shapes: ShapeReport[]): string[] {
     );
   }
   return rows;
+}
+
+function bulkRows(bulk: BenchResults["bulk"]): string[] {
+  if (!bulk) return ["Not measured."];
+  const { setPin } = bulk;
+  return [
+    "| Figure | Value | Target | |",
+    "|---|---|---|:-:|",
+    ...bulk.verdicts.map((v) => `| ${v.what} | ${v.figure} | ${v.target} | ${mark(v.ok)} |`),
+    `| argon2id, one at a time | ${setPin.argon2Single.perSecond.toFixed(1)}/s (${ms(setPin.argon2Single.msPerHash)} ms each) | baseline | |`,
+    `| argon2id, ${setPin.argon2Concurrent.workers} at once | ${setPin.argon2Concurrent.perSecond.toFixed(1)}/s (Set PIN reached ${(setPin.ofConcurrent * 100).toFixed(0)} % of it) | reference | |`,
+  ];
 }
 
 function busyWarning(r: BenchResults): string[] {
@@ -74,7 +96,7 @@ export function markdown(r: BenchResults): string {
   const d = r.directory;
   const seeded = d.reused ? "seed reused" : `seeded in ${d.seedSeconds.toFixed(0)} s`;
   const misses = r.shapes.filter((s) => s.reason);
-  const bulkMisses = r.bulk.verdicts.filter((v) => v.reason);
+  const bulkMisses = r.bulk?.verdicts.filter((v) => v.reason) ?? [];
   const t = r.throughput;
   const lines = [
     `# PinDesk benchmark — ${r.engine}, ${r.users.toLocaleString("en")} users — ${r.startedAt}`,
@@ -89,7 +111,8 @@ export function markdown(r: BenchResults): string {
     }`,
     ...busyWarning(r),
     `Directory: ${d.syntheticUsers} synthetic users${sized} + the demo directory = ${d.totalUsers} users; ${seeded}; ANALYZE ${d.analyzeSeconds.toFixed(1)} s.`,
-    `Latency is the server's own time (Server-Timing: request in → response headers out, JSON included), ${r.runs.perShape} runs per shape after ${r.runs.warmup} warm-up runs; the baseline drops the search indexes and runs ${r.runs.baselinePerShape ?? "no"} runs per shape.`,
+    ...(r.only && r.only.length < 5 ? [`Phases measured: ${r.only.join(", ")} (--only).`] : []),
+    `Latency is the server's own time (Server-Timing: request in → response headers out, JSON included), ${r.runs.perShape} runs per shape after ${r.runs.warmup} warm-up runs; the baseline drops the search indexes and runs ${r.runs.baselinePerShape ?? "no"} runs per shape${r.runs.baselineTimeoutMs && r.engine === "postgres" ? `, each statement stopped after ${duration(r.runs.baselineTimeoutMs)}` : ""}.`,
     "",
     "## Search latency",
     "",
@@ -97,11 +120,7 @@ export function markdown(r: BenchResults): string {
     "",
     "## Bulk PIN actions",
     "",
-    "| Figure | Value | Target | |",
-    "|---|---|---|:-:|",
-    ...r.bulk.verdicts.map((v) => `| ${v.what} | ${v.figure} | ${v.target} | ${mark(v.ok)} |`),
-    `| argon2id, one at a time | ${r.bulk.setPin.argon2Single.perSecond.toFixed(1)}/s (${ms(r.bulk.setPin.argon2Single.msPerHash)} ms each) | baseline | |`,
-    `| argon2id, ${r.bulk.setPin.argon2Concurrent.workers} at once | ${r.bulk.setPin.argon2Concurrent.perSecond.toFixed(1)}/s (Set PIN reached ${(r.bulk.setPin.ofConcurrent * 100).toFixed(0)} % of it) | reference | |`,
+    ...bulkRows(r.bulk),
     "",
     "## Throughput: POST /api/users/search",
     "",
@@ -127,8 +146,10 @@ export function markdown(r: BenchResults): string {
     `Phases (s): ${Object.entries(r.phases)
       .map(([name, seconds]) => `${name} ${seconds.toFixed(0)}`)
       .join(", ")}.`,
-    `Other processes' share of the cores (before the start, then per phase): ${Object.entries(r.otherLoad)
-      .map(([name, share]) => `${name} ${share === undefined ? "?" : share.toFixed(0)} %`)
+    `Other processes' share of the cores (before the start, then per phase; not counted: this bench and its child processes, its own database's backends and PostgreSQL's background processes): ${Object.entries(
+      r.otherLoadText ?? {},
+    )
+      .map(([name, text]) => `${name} ${text}`)
       .join(", ")}.`,
     "",
   ];

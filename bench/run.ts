@@ -7,6 +7,7 @@
 import { cpus, totalmem } from "node:os";
 import { sql } from "kysely";
 import { knownPin, startApp } from "./app-under-test.ts";
+import { timeBaseline } from "./baseline.ts";
 import { bulkLockUnlock, bulkSetPin } from "./bulk.ts";
 import { loadBenchConfig } from "./config.ts";
 import { openBenchDatabase, prepareDirectory } from "./directory.ts";
@@ -37,6 +38,7 @@ const phases = new Phases();
 await phases.checkIdle();
 
 const database = await openBenchDatabase(config);
+await phases.watchDatabase(config.databaseUrl);
 const directory = await prepareDirectory(database, config);
 const indexes = await ensureSearchIndexes(database.db);
 const { rows: versionRows } = await sql<{ version: string }>`select version()`.execute(database.db);
@@ -57,30 +59,48 @@ const shapes = buildShapes(config.seed, config.users);
 const example = exampleUser(config.seed, config.users);
 await knownPin(client, example.sipAddress ?? "", PIN_CHECK_PIN);
 
-console.log(`\nLatency with the search indexes (server-side ms, ${config.runs} runs per shape)`);
-const indexed = await timeShapes(client, bridge, shapes, config.runs, config.warmup);
 const searches = shapes.filter((shape) => shape.path === "/api/users/search");
+let indexed = new Map<string, ShapeTiming>();
 // One EXPLAIN ANALYZE per search, one at a time: the plan summary says how many rows each one reads.
 const plans = new Map<string, PlanSummary>();
-for (const shape of searches) plans.set(shape.name, await explainSearch(database.db, shape.body ?? {}));
-phases.end("latency");
+if (config.phases.has("latency")) {
+  console.log(`\nLatency with the search indexes (server-side ms, ${config.runs} runs per shape)`);
+  indexed = await timeShapes(client, bridge, shapes, config.runs, config.warmup);
+  for (const shape of searches) plans.set(shape.name, await explainSearch(database.db, shape.body ?? {}));
+  phases.end("latency");
+}
 
 // Bulk before the baseline: measured on the database as it is in use, not just after the baseline made all
 // its indexes again (a Lock PIN of 10 000 users took 1.36 s there, cold, and 0.7–1.0 s warm).
-console.log("\nBulk PIN actions (one request each)");
-const { lock, unlock } = await bulkLockUnlock(client, config.bulkLockUsers);
-console.log(`  Lock PIN   ${lock.users} users: ${lock.serverMs.toFixed(0)} ms (${lock.done} changed)`);
-console.log(`  Unlock PIN ${unlock.users} users: ${unlock.serverMs.toFixed(0)} ms (${unlock.done} changed)`);
-const setPin = await bulkSetPin(client, config.bulkSetPinUsers, config.cores);
-const { argon2Single: one, argon2Concurrent: all } = setPin;
-console.log(
-  `  argon2id ${one.perSecond.toFixed(1)}/s alone, ${all.perSecond.toFixed(1)}/s ${all.workers} at once`,
-);
-const share = `${(setPin.efficiency * 100).toFixed(0)} % of argon2id × ${config.cores}`;
-console.log(
-  `  Set PIN    ${setPin.users} users: ${setPin.serverMs.toFixed(0)} ms = ${setPin.pinsPerSecond.toFixed(1)}/s = ${share}`,
-);
-phases.end("bulk");
+let bulk: BenchResults["bulk"] = null;
+if (config.phases.has("bulk")) {
+  console.log("\nBulk PIN actions (one request each)");
+  const { lock, unlock } = await bulkLockUnlock(client, config.bulkLockUsers);
+  console.log(`  Lock PIN   ${lock.users} users: ${lock.serverMs.toFixed(0)} ms (${lock.done} changed)`);
+  console.log(
+    `  Unlock PIN ${unlock.users} users: ${unlock.serverMs.toFixed(0)} ms (${unlock.done} changed)`,
+  );
+  const setPin = await bulkSetPin(client, config.bulkSetPinUsers, config.cores);
+  const { argon2Single: one, argon2Concurrent: all } = setPin;
+  console.log(
+    `  argon2id ${one.perSecond.toFixed(1)}/s alone, ${all.perSecond.toFixed(1)}/s ${all.workers} at once`,
+  );
+  const share = `${(setPin.efficiency * 100).toFixed(0)} % of argon2id × ${config.cores}`;
+  console.log(
+    `  Set PIN    ${setPin.users} users: ${setPin.serverMs.toFixed(0)} ms = ${setPin.pinsPerSecond.toFixed(1)}/s = ${share}`,
+  );
+  bulk = {
+    lock,
+    unlock,
+    setPin,
+    verdicts: [
+      judgeLock("bulk Lock PIN", lock),
+      judgeLock("bulk Unlock PIN", unlock),
+      judgeSetPin(setPin, config.cores),
+    ],
+  };
+  phases.end("bulk");
+}
 
 let baseline: Map<string, ShapeTiming> | undefined;
 let indexReport: BenchResults["indexes"] = null;
@@ -89,7 +109,7 @@ if (config.baseline) {
   console.log(`\nBaseline: ${indexes.length} indexes dropped (${config.baselineRuns} runs per shape)`);
   await dropSearchIndexes(database.db, indexes);
   try {
-    baseline = await timeShapes(client, bridge, shapes, config.baselineRuns, 2, indexed);
+    baseline = await timeBaseline(config, database, app, shapes, indexed);
   } finally {
     const rebuilt = await recreateSearchIndexes(database.db, indexes, before);
     console.log(
@@ -101,9 +121,10 @@ if (config.baseline) {
   phases.end("baseline");
 }
 
-const reports = shapes.map((shape) => {
-  const timing = indexed.get(shape.name) as ShapeTiming;
-  return judgeShape(config.engine, shape, timing, baseline?.get(shape.name), plans.get(shape.name));
+const reports = shapes.flatMap((shape) => {
+  const timing = indexed.get(shape.name);
+  if (!timing) return [];
+  return [judgeShape(config.engine, shape, timing, baseline?.get(shape.name), plans.get(shape.name))];
 });
 // Misses get their full plan in an appendix, taken while the database is still open in this process.
 const appendix: string[] = [];
@@ -113,21 +134,31 @@ for (const shape of searches.filter((s) => reports.find((r) => r.name === s.name
 await app.close();
 await database.close();
 
-// A term that finds one user, as a person looking someone up types it.
-const searchText = example.displayName.slice(0, -1);
-console.log(`\nThroughput: ${config.loadConnections} connections, ${config.loadSeconds} s, "${searchText}"`);
-const throughput = await measureThroughput(config, app.account, { searchText, filters: [] });
-const errors = throughput.errors + throughput.non2xx;
-console.log(
-  `  ${throughput.requestsPerSecond.toFixed(0)} requests/s, p50 ${throughput.latencyP50Ms} ms, p99 ${throughput.latencyP99Ms} ms, ${errors} errors; peak RSS ${throughput.peakRssMiB.toFixed(0)} MiB`,
-);
-phases.end("throughput");
+let throughput: BenchResults["throughput"] = null;
+if (config.phases.has("throughput")) {
+  // A term that finds one user, as a person looking someone up types it.
+  const searchText = example.displayName.slice(0, -1);
+  console.log(
+    `\nThroughput: ${config.loadConnections} connections, ${config.loadSeconds} s, "${searchText}"`,
+  );
+  const measuredLoad = await measureThroughput(config, app.account, { searchText, filters: [] });
+  throughput = { ...measuredLoad, searchText };
+  const errors = measuredLoad.errors + measuredLoad.non2xx;
+  console.log(
+    `  ${measuredLoad.requestsPerSecond.toFixed(0)} requests/s, p50 ${measuredLoad.latencyP50Ms} ms, p99 ${measuredLoad.latencyP99Ms} ms, ${errors} errors; peak RSS ${measuredLoad.peakRssMiB.toFixed(0)} MiB`,
+  );
+  phases.end("throughput");
+}
 
 // Mail: a Set PIN job by email on a database of its own, to the tests' real SMTP server (bench/mail.ts).
-console.log("\nMail throughput");
-const mail = await benchMail(config.quick ? 200 : 1_000);
-phases.end("mail");
-const mailReport = await writeMailResults(mail, { mail: phases.otherLoad.mail });
+let mailReport = "not measured";
+if (config.phases.has("mail")) {
+  console.log("\nMail throughput");
+  const mail = await benchMail(config.quick ? 200 : 1_000);
+  phases.end("mail");
+  mailReport = await writeMailResults(mail, { mail: phases.otherLoad.mail });
+}
+await phases.stop();
 
 const results: BenchResults = {
   startedAt,
@@ -142,26 +173,20 @@ const results: BenchResults = {
     perShape: config.runs,
     warmup: config.warmup,
     baselinePerShape: config.baseline ? config.baselineRuns : null,
+    baselineTimeoutMs: config.baselineTimeoutMs,
   },
   directory,
   indexes: indexReport,
   shapes: reports,
-  bulk: {
-    lock,
-    unlock,
-    setPin,
-    verdicts: [
-      judgeLock("bulk Lock PIN", lock),
-      judgeLock("bulk Unlock PIN", unlock),
-      judgeSetPin(setPin, config.cores),
-    ],
-  },
-  throughput: { ...throughput, searchText },
+  bulk,
+  throughput,
   phases: phases.seconds,
   otherLoad: phases.otherLoad,
+  otherLoadText: phases.otherLoadText,
+  only: [...config.phases],
 };
 const written = await writeResults(results, appendix.join("\n"));
 for (const r of reports.filter((report) => report.reason)) console.log(`✘ ${r.name}: ${r.reason}`);
-for (const v of results.bulk.verdicts.filter((verdict) => verdict.reason))
+for (const v of results.bulk?.verdicts.filter((verdict) => verdict.reason) ?? [])
   console.log(`✘ ${v.what}: ${v.reason}`);
 console.log(`\nDone in ${phases.total.toFixed(0)} s. Summary: ${written}; mail: ${mailReport}`);

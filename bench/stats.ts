@@ -15,3 +15,7 @@ export function percentiles(samples: readonly number[]): Percentiles {
 }
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** "250 ms", "10 s": a limit as the reports print it. */
+export const duration = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s`;
