@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pinMessage } from "@pindesk/domain/mail/mail-templates";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { createApp } from "../apps/server/src/app.ts";
 import { systemClock } from "../apps/server/src/clock.ts";
 import { seedDemoDirectory } from "../apps/server/src/core/directory/seed/demo-directory.ts";
@@ -33,6 +34,7 @@ const SYNTHETIC: SearchQuery = {
   searchText: "",
   maxUsers: 200,
   filters: [{ property: "OU", operator: "EqualTo", value: "OU=Synthetic,DC=litwareinc,DC=com" }],
+  sort: DEFAULT_SORT,
 };
 
 export interface MailBench {

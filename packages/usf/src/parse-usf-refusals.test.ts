@@ -5,9 +5,9 @@ describe("parseUsf: what it refuses, with the line", () => {
   it.each([
     [
       "an unknown element",
-      ["<Mode>Search</Mode>", "<Sort>Name</Sort>"],
+      ["<Mode>Search</Mode>", "<Order>Name</Order>"],
       4,
-      "Unknown element <Sort> in <UserSearch>; expected <Mode>, <SearchText>, <LdapFilter>, <MaxUsers>, <Filters>",
+      "Unknown element <Order> in <UserSearch>; expected <Mode>, <SearchText>, <LdapFilter>, <MaxUsers>, <Filters>, <Sort>",
     ],
     [
       "an unknown attribute",
@@ -110,13 +110,13 @@ describe("parseUsf: what it refuses, with the line", () => {
   });
 
   it("reports every problem at once, in line order", () => {
-    const text = file("<Mode>Find</Mode>", "<MaxUsers>0</MaxUsers>", "<Sort/>");
+    const text = file("<Mode>Find</Mode>", "<MaxUsers>0</MaxUsers>", "<Order/>");
     expect(problems(text).map((problem) => [problem.line, problem.message])).toEqual([
       [3, '<Mode> must be Search or LdapSearch, not "Find"'],
       [4, "<MaxUsers>: must be at least 1"],
       [
         5,
-        "Unknown element <Sort> in <UserSearch>; expected <Mode>, <SearchText>, <LdapFilter>, <MaxUsers>, <Filters>",
+        "Unknown element <Order> in <UserSearch>; expected <Mode>, <SearchText>, <LdapFilter>, <MaxUsers>, <Filters>, <Sort>",
       ],
     ]);
   });

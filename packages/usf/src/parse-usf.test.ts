@@ -1,3 +1,4 @@
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { describe, expect, it } from "vitest";
 import { parseUsf } from "./parse-usf.ts";
 import { file } from "./test-support/usf-files.ts";
@@ -19,6 +20,7 @@ describe("parseUsf: what it accepts", () => {
         searchText: "Ken",
         maxUsers: 200,
         filters: [{ property: "RegistrarPool", operator: "EqualTo", value: "red-cs-001.litwareinc.com" }],
+        sort: DEFAULT_SORT,
       },
     });
   });
@@ -26,7 +28,13 @@ describe("parseUsf: what it accepts", () => {
   it("fills in Lync's defaults for what a hand-written file leaves out", () => {
     expect(parseUsf(file("<Mode>LdapSearch</Mode>", "<LdapFilter>Title=Manager</LdapFilter>"))).toEqual({
       ok: true,
-      query: { mode: "LdapSearch", ldapFilter: "Title=Manager", maxUsers: 200, filters: [] },
+      query: {
+        mode: "LdapSearch",
+        ldapFilter: "Title=Manager",
+        maxUsers: 200,
+        filters: [],
+        sort: DEFAULT_SORT,
+      },
     });
   });
 
@@ -48,6 +56,7 @@ describe("parseUsf: what it accepts", () => {
         searchText: "<Ken> & Myer",
         maxUsers: 50,
         filters: [{ property: "Enabled", operator: "NotEqualTo", value: "false" }],
+        sort: DEFAULT_SORT,
       },
     });
   });

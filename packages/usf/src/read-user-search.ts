@@ -4,7 +4,20 @@
  * Problems are collected rather than stopping at the first, so one round of fixes is enough.
  */
 import { MAX_USERS_LIMIT, SearchMode, SearchQuery } from "@pindesk/domain/users/search-query";
-import { USF_ELEMENTS, USF_NAMESPACE, USF_VERSION, type UsfElement, type UsfProblem } from "./usf-format.ts";
+import {
+  SORT_DIRECTIONS,
+  SORT_KEYS,
+  SortDirectionSchema,
+  SortKeySchema,
+} from "@pindesk/domain/users/search-sort";
+import {
+  USF_ELEMENTS,
+  USF_NAMESPACE,
+  USF_VERSION,
+  USF_VERSION_WITHOUT_SORT,
+  type UsfElement,
+  type UsfProblem,
+} from "./usf-format.ts";
 import type { Locate } from "./xml/xml-location.ts";
 import type { XmlElement } from "./xml/xml-reader.ts";
 import { checkAttributes, checkNoText, type Report, textContent, trimXmlSpace } from "./xml-rules.ts";
@@ -47,6 +60,40 @@ function readFilters(filters: XmlElement, report: Report, collected: Collected):
   collected.offsets.set("filters", filters.offset);
 }
 
+const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+
+/**
+ * `<Sort by="sip" direction="desc"/>` (version 2): the column and direction, checked here so a bad one is
+ * named with the values it may take; `direction` defaults to ascending.
+ */
+function readSort(sort: XmlElement, version: number, report: Report, collected: Collected): void {
+  if (version < 2) {
+    report(sort.offset, `<Sort> needs version="2" on <UserSearch>; this file is version ${version}`);
+  }
+  const attributes = checkAttributes(sort, ["by", "direction"], report);
+  checkNoText(sort, report);
+  for (const child of sort.children) report(child.offset, `<Sort> holds nothing, not <${child.name}>`);
+  const by = attributes.get("by");
+  const direction = attributes.get("direction");
+  collected.offsets.set("sort", sort.offset);
+  if (!by) {
+    report(sort.offset, `<Sort> has no by attribute; write one of ${quoted(SORT_KEYS)}`);
+    return;
+  }
+  const value: Record<string, string> = {};
+  if (SortKeySchema.safeParse(by.value).success) value.by = by.value;
+  else report(by.offset, `<Sort> by must be one of ${quoted(SORT_KEYS)}, not ${JSON.stringify(by.value)}`);
+  if (direction) {
+    if (SortDirectionSchema.safeParse(direction.value).success) value.direction = direction.value;
+    else
+      report(
+        direction.offset,
+        `<Sort> direction must be ${quoted(SORT_DIRECTIONS).replace(", ", " or ")}, not ${JSON.stringify(direction.value)}`,
+      );
+  }
+  if (value.by) collected.values.sort = value;
+}
+
 function readValue(element: XmlElement, name: UsfElement, report: Report, collected: Collected): void {
   checkAttributes(element, [], report);
   const text = textContent(element, report);
@@ -75,29 +122,33 @@ function readValue(element: XmlElement, name: UsfElement, report: Report, collec
   }
 }
 
-/** The version a newer PinDesk wrote, if so: that file's other differences are expected, not problems. */
-function newerVersion(root: XmlElement, report: Report): { version: number; offset: number } | undefined {
+/** The file's version, and whether a newer PinDesk wrote it: that file's other differences are expected. */
+function readVersion(
+  root: XmlElement,
+  report: Report,
+): { version: number; offset: number; newer: boolean } | undefined {
   const version = root.attributes.find((attribute) => attribute.local === "version" && !attribute.namespace);
   if (!version) {
-    report(root.offset, `<UserSearch> has no version attribute; write version="${USF_VERSION}"`);
+    report(root.offset, `<UserSearch> has no version attribute; write version="${USF_VERSION_WITHOUT_SORT}"`);
     return undefined;
   }
   const digits = trimXmlSpace(version.value);
   if (!/^[0-9]+$/.test(digits) || Number(digits) < 1) {
     report(
       version.offset,
-      `version must be a whole number such as ${USF_VERSION}, not ${JSON.stringify(version.value)}`,
+      `version must be a whole number such as ${USF_VERSION_WITHOUT_SORT}, not ${JSON.stringify(version.value)}`,
     );
     return undefined;
   }
-  return Number(digits) > USF_VERSION ? { version: Number(digits), offset: version.offset } : undefined;
+  const number = Number(digits);
+  return { version: number, offset: version.offset, newer: number > USF_VERSION };
 }
 
 export function readUserSearch(root: XmlElement, locate: Locate): UsfReadResult {
   const problems: UsfProblem[] = [];
   const report: Report = (offset, message) => problems.push({ ...locate(offset), message });
   if (root.local !== "UserSearch" || root.namespace !== USF_NAMESPACE) {
-    const fix = `<UserSearch xmlns="${USF_NAMESPACE}" version="${USF_VERSION}">`;
+    const fix = `<UserSearch xmlns="${USF_NAMESPACE}" version="${USF_VERSION_WITHOUT_SORT}">`;
     report(
       root.offset,
       root.local === "UserSearch"
@@ -106,9 +157,10 @@ export function readUserSearch(root: XmlElement, locate: Locate): UsfReadResult 
     );
     return { ok: false, problems };
   }
-  const newer = newerVersion(root, report);
+  const read = readVersion(root, report);
+  const newer = read?.newer ? read : undefined;
   if (newer) {
-    const message = `This file was saved by a newer PinDesk (format version ${newer.version}); this version reads version ${USF_VERSION}`;
+    const message = `This file was saved by a newer PinDesk (format version ${newer.version}); this version reads versions 1 to ${USF_VERSION}`;
     return { ok: false, problems: [{ ...locate(newer.offset), message }] };
   }
   checkAttributes(root, ["version"], report);
@@ -131,6 +183,7 @@ export function readUserSearch(root: XmlElement, locate: Locate): UsfReadResult 
       furthest = Math.max(furthest, index);
       seen.add(name);
       if (name === "Filters") readFilters(child, report, collected);
+      else if (name === "Sort") readSort(child, read?.version ?? USF_VERSION_WITHOUT_SORT, report, collected);
       else readValue(child, name, report, collected);
     }
   }

@@ -1,4 +1,5 @@
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseUsf } from "./parse-usf.ts";
@@ -12,6 +13,7 @@ const query = (overrides: Partial<SearchQuery>): SearchQuery => ({
   mode: "Search",
   maxUsers: 200,
   filters: [],
+  sort: DEFAULT_SORT,
   ...overrides,
 });
 

@@ -141,11 +141,12 @@ describe("parseUsf: encoding", () => {
 
 describe("parseUsf: versions", () => {
   it("refuses a file from a newer PinDesk with that one message, whatever else it holds", () => {
-    const v2 = file("<Mode>Search</Mode>", "<Sort by='DisplayName'/>").replace('version="1"', 'version="2"');
-    expect(refused(v2)).toEqual([
+    const v3 = file("<Mode>Search</Mode>", "<Order by='DisplayName'/>").replace('version="1"', 'version="3"');
+    expect(refused(v3)).toEqual([
       {
         line: 2,
-        message: "This file was saved by a newer PinDesk (format version 2); this version reads version 1",
+        message:
+          "This file was saved by a newer PinDesk (format version 3); this version reads versions 1 to 2",
       },
     ]);
   });

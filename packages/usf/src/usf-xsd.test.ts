@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseUsf } from "./parse-usf.ts";
@@ -47,12 +48,28 @@ describe.skipIf(!hasXmllint)("docs/usf-format.xsd (xmllint)", () => {
   });
 
   it("refuses what the reader refuses for structure", () => {
-    const good = writeUsf({ mode: "Search", searchText: "Ken", maxUsers: 200, filters: [] });
+    const good = writeUsf({
+      mode: "Search",
+      searchText: "Ken",
+      maxUsers: 200,
+      filters: [],
+      sort: DEFAULT_SORT,
+    });
+    const sorted = writeUsf({
+      mode: "Search",
+      searchText: "Ken",
+      maxUsers: 200,
+      filters: [],
+      sort: { by: "sip", direction: "desc" },
+    });
     const variants = [
       good.replace("<Mode>Search</Mode>", "<Mode>Find</Mode>"),
       good.replace("<MaxUsers>200</MaxUsers>", "<MaxUsers>10001</MaxUsers>"),
       good.replace("<MaxUsers>200</MaxUsers>", "<MaxUsers>200</MaxUsers><Sort/>"),
-      good.replace('version="1"', 'version="2"'),
+      good.replace('version="1"', 'version="3"'),
+      sorted.replace('by="sip"', 'by="title"'),
+      sorted.replace('direction="desc"', 'direction="down"'),
+      sorted.replace('by="sip" ', ""),
       good.replace(
         "<SearchText>Ken</SearchText>\n  <MaxUsers>200</MaxUsers>",
         "<MaxUsers>200</MaxUsers><SearchText>Ken</SearchText>",

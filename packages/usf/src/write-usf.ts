@@ -1,9 +1,12 @@
 /**
  * Writes a search query as a .usf file (docs/usf-format.md). Values are written exactly, spaces included;
- * absent search text or LDAP filter is left out, an empty one is written empty, so both round-trip.
+ * absent search text or LDAP filter is left out, an empty one is written empty, so both round-trip. The
+ * default order (Display name, ascending) is left out too, and such a file is version 1, which every PinDesk
+ * reads; a file with <Sort> is version 2.
  */
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
-import { USF_NAMESPACE, USF_VERSION } from "./usf-format.ts";
+import { isDefaultSort } from "@pindesk/domain/users/search-sort";
+import { USF_NAMESPACE, USF_VERSION, USF_VERSION_WITHOUT_SORT } from "./usf-format.ts";
 import { escapeAttribute, escapeText } from "./xml/xml-escape.ts";
 
 /**
@@ -11,9 +14,11 @@ import { escapeAttribute, escapeText } from "./xml/xml-escape.ts";
  * line breaks, lone surrogates); nobody types those into a search.
  */
 export function writeUsf(query: SearchQuery): string {
+  const sorted = !isDefaultSort(query.sort);
+  const version = sorted ? USF_VERSION : USF_VERSION_WITHOUT_SORT;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<UserSearch xmlns="${USF_NAMESPACE}" version="${USF_VERSION}">`,
+    `<UserSearch xmlns="${USF_NAMESPACE}" version="${version}">`,
     `  <Mode>${query.mode}</Mode>`,
   ];
   if (query.searchText !== undefined) {
@@ -34,6 +39,7 @@ export function writeUsf(query: SearchQuery): string {
     }
     lines.push("  </Filters>");
   }
+  if (sorted) lines.push(`  <Sort by="${query.sort.by}" direction="${query.sort.direction}"/>`);
   lines.push("</UserSearch>", "");
   return lines.join("\n");
 }

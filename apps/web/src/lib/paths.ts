@@ -11,7 +11,7 @@ import { searchQueryToParams } from "@pindesk/domain/users/search-url";
  */
 const FIND_MARKER = "find";
 /** The parameters searchQueryToParams writes, and the marker: any of them means a search was run. */
-const USERS_SEARCH_PARAMS = ["q", "filter", "max", "mode", "ldap", FIND_MARKER] as const;
+const USERS_SEARCH_PARAMS = ["q", "filter", "max", "mode", "ldap", "sort", "dir", FIND_MARKER] as const;
 
 /** The Users page's query string for a search that was run (docs/decisions/0004-the-search-in-the-url.md). */
 export function usersSearchParams(search: SearchQuery): URLSearchParams {

@@ -7,6 +7,9 @@ import {
   SearchPageParams,
   searchPageParams,
 } from "./search-page.ts";
+import { DEFAULT_SORT, SORT_KEYS } from "./search-sort.ts";
+
+const byName = { sort: DEFAULT_SORT, value: null };
 
 // Written independently of the module under test, from the definition of base64url (RFC 4648 §5).
 const bytesToBase64url = (bytes: Iterable<number>) =>
@@ -18,7 +21,7 @@ const base64url = (text: string) => bytesToBase64url(new TextEncoder().encode(te
 
 describe("the search page cursor", () => {
   it("is unpadded base64url of the last user's display-name key and id, and the count shown", () => {
-    const cursor = { displayNameKey: "ken myer", id: 42, shown: 500 };
+    const cursor = { ...byName, displayNameKey: "ken myer", id: 42, shown: 500 };
     const text = encodeSearchCursor(cursor);
     expect(text).toBe(base64url('["ken myer",42,500]'));
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -32,7 +35,7 @@ describe("the search page cursor", () => {
         fc.integer({ min: 1, max: 2_147_483_647 }),
         fc.integer({ min: 1, max: 9_999 }),
         (displayNameKey, id, shown) => {
-          const cursor: SearchCursor = { displayNameKey, id, shown };
+          const cursor: SearchCursor = { ...byName, displayNameKey, id, shown };
           expect(decodeSearchCursor(encodeSearchCursor(cursor))).toEqual(cursor);
         },
       ),
@@ -40,7 +43,12 @@ describe("the search page cursor", () => {
   });
 
   it("reads WyJhYiIsMSwxXQ, which a case below spells another way", () => {
-    expect(decodeSearchCursor("WyJhYiIsMSwxXQ")).toEqual({ displayNameKey: "ab", id: 1, shown: 1 });
+    expect(decodeSearchCursor("WyJhYiIsMSwxXQ")).toEqual({
+      ...byName,
+      displayNameKey: "ab",
+      id: 1,
+      shown: 1,
+    });
   });
 
   it.each([
@@ -72,6 +80,58 @@ describe("the search page cursor", () => {
   });
 });
 
+describe("the cursor of a sorted search", () => {
+  const values = { name: null, sip: "ken@litwareinc.com", line: "", pool: "red-cs-001.litwareinc.com" };
+  const sortValueOf = (by: (typeof SORT_KEYS)[number]) =>
+    by in values ? values[by as keyof typeof values] : true;
+
+  it.each(SORT_KEYS.flatMap((by) => (["asc", "desc"] as const).map((direction) => [by, direction] as const)))(
+    "round-trips %s %s with the column's value, and names the order",
+    (by, direction) => {
+      const cursor: SearchCursor = {
+        sort: { by, direction },
+        value: by === "name" ? null : sortValueOf(by),
+        displayNameKey: "ken myer",
+        id: 42,
+        shown: 500,
+      };
+      const text = encodeSearchCursor(cursor);
+      expect(decodeSearchCursor(text)).toEqual(cursor);
+      const json = JSON.parse(atob(text.replaceAll("-", "+").replaceAll("_", "/")));
+      // The default order keeps the short form every cursor had before sorting; the others say their order.
+      expect(json).toEqual(
+        by === "name" && direction === "asc"
+          ? ["ken myer", 42, 500]
+          : [by, direction, cursor.value, "ken myer", 42, 500],
+      );
+    },
+  );
+
+  it("round-trips false for a yes/no column", () => {
+    const cursor: SearchCursor = {
+      sort: { by: "pinLocked", direction: "desc" },
+      value: false,
+      displayNameKey: "a",
+      id: 1,
+      shown: 1,
+    };
+    expect(decodeSearchCursor(encodeSearchCursor(cursor))).toEqual(cursor);
+  });
+
+  it.each([
+    ["an unknown column", '["title","asc","x","a",1,1]'],
+    ["an unknown direction", '["sip","down","x","a",1,1]'],
+    ["text for a yes/no column", '["enabled","asc","True","a",1,1]'],
+    ["a yes/no for a text column", '["sip","asc",true,"a",1,1]'],
+    ["a value for Display name", '["name","desc","a","a",1,1]'],
+    ["the long form of the default order", '["name","asc",null,"a",1,1]'],
+    ["a NUL in the value", '["sip","asc","a\\u0000","a",1,1]'],
+    ["five values", '["sip","asc","a",1,1]'],
+  ])("refuses %s", (_what, json) => {
+    expect(decodeSearchCursor(base64url(json))).toBeUndefined();
+  });
+});
+
 describe("the query string of a search page", () => {
   const parse = (params: Record<string, unknown>) => {
     const result = SearchPageParams.safeParse(params);
@@ -81,12 +141,12 @@ describe("the query string of a search page", () => {
   };
 
   it("takes neither, a limit, a cursor, or both", () => {
-    const after = encodeSearchCursor({ displayNameKey: "ken myer", id: 42, shown: 7 });
+    const after = encodeSearchCursor({ ...byName, displayNameKey: "ken myer", id: 42, shown: 7 });
     expect(parse({})).toEqual({ ok: true, value: {} });
     expect(parse({ limit: "1" })).toEqual({ ok: true, value: { limit: 1 } });
     expect(parse({ limit: "1000", after })).toEqual({
       ok: true,
-      value: { limit: 1000, after: { displayNameKey: "ken myer", id: 42, shown: 7 } },
+      value: { limit: 1000, after: { ...byName, displayNameKey: "ken myer", id: 42, shown: 7 } },
     });
   });
 

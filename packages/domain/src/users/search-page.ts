@@ -1,11 +1,19 @@
 /**
  * Search results a page at a time (docs/design.md, "Search box"): `POST /api/users/search?limit=…&after=…`
  * with the search query as its body. Pages follow each other by keyset — the place of the last user shown in
- * display-name order — never by OFFSET, which would re-read every skipped row. The cursor is opaque to the
+ * the search's order (its sort column's value, then display name and id) — never by OFFSET, which would re-read every skipped row. The cursor is opaque to the
  * web, which only sends back the `nextCursor` it was given; the server encodes and decodes it here.
  */
 import { z } from "zod";
 import { MAX_USERS_LIMIT } from "./search-query.ts";
+import {
+  DEFAULT_SORT,
+  isDefaultSort,
+  type SearchSort,
+  SORT_DIRECTIONS,
+  SORT_KEYS,
+  type SortKey,
+} from "./search-sort.ts";
 import type { SearchResponse } from "./user.ts";
 
 /** The most users one page may hold: the web asks for 500; a bigger page only makes the request slower. */
@@ -22,15 +30,37 @@ export interface SearchPage extends SearchResponse {
 }
 
 /**
- * Where a page ends: the last user's display-name key and id (the search order), and how many users the
- * search has shown up to and including that user. The count lets a stateless server keep every page within
- * Maximum users to display and say `more` on the page that reaches it, as one big answer would.
+ * Where a page ends: the sort it was read in, the last user's value of the sort column, display-name key and
+ * id (together, the user's place in that order: ties are broken by display name, then id), and how many users
+ * the search has shown up to and including that user. The count lets a stateless server keep every page
+ * within Maximum users to display and say `more` on the page that reaches it, as one big answer would.
  */
 export interface SearchCursor {
+  /** A cursor continues only the order it was read in; the server refuses it for another sort. */
+  sort: SearchSort;
+  /**
+   * The sort column's value as the server orders it: a lower-cased key for SIP address, Line URI and
+   * Registrar pool ("" for none), true/false for Enabled, PIN set and PIN locked, null for Display name
+   * (the display-name key is the value).
+   */
+  value: CursorValue;
   displayNameKey: string;
   id: number;
   shown: number;
 }
+
+export type CursorValue = string | boolean | null;
+
+/** What kind of value each sort column's cursor holds. */
+const VALUE_KIND: Record<SortKey, "none" | "text" | "boolean"> = {
+  name: "none",
+  sip: "text",
+  line: "text",
+  pool: "text",
+  enabled: "boolean",
+  pinSet: "boolean",
+  pinLocked: "boolean",
+};
 
 const MAX_USER_ID = 2_147_483_647;
 /** A display name is at most 256 characters (the column's check); lower-casing can lengthen a few. */
@@ -38,8 +68,14 @@ const MAX_KEY_LENGTH = 1024;
 /** Room for a 1 024-character key of 3-byte characters, JSON-escaped, in base64. */
 const MAX_CURSOR_LENGTH = 4096;
 
+/**
+ * `[key, id, shown]` in the default order (the format before sorting, so those cursors still read), and
+ * `[sort column, direction, value, key, id, shown]` in any other.
+ */
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  const json = JSON.stringify([cursor.displayNameKey, cursor.id, cursor.shown]);
+  const place = [cursor.displayNameKey, cursor.id, cursor.shown];
+  const { by, direction } = cursor.sort;
+  const json = JSON.stringify(isDefaultSort(cursor.sort) ? place : [by, direction, cursor.value, ...place]);
   let binary = "";
   for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
@@ -61,21 +97,43 @@ export function decodeSearchCursor(text: string): SearchCursor | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(value) || value.length !== 3) return undefined;
-  const [displayNameKey, id, shown] = value as unknown[];
+  if (!Array.isArray(value)) return undefined;
+  const cursor = value.length === 3 ? readPlace(DEFAULT_SORT, null, value) : readSorted(value);
+  return cursor && encodeSearchCursor(cursor) === text ? cursor : undefined;
+}
+
+function readSorted(value: unknown[]): SearchCursor | undefined {
+  if (value.length !== 6) return undefined;
+  const [by, direction, sortValue, ...place] = value;
+  if (!SORT_KEYS.includes(by as SortKey) || !SORT_DIRECTIONS.includes(direction as "asc")) return undefined;
+  const sort = { by, direction } as SearchSort;
+  // The default order has the short form only, so each place keeps one spelling.
+  if (isDefaultSort(sort)) return undefined;
+  const kind = VALUE_KIND[sort.by];
+  const valid =
+    kind === "none"
+      ? sortValue === null
+      : kind === "boolean"
+        ? typeof sortValue === "boolean"
+        : isKey(sortValue);
+  return valid ? readPlace(sort, sortValue as CursorValue, place) : undefined;
+}
+
+// PostgreSQL text cannot hold U+0000: such a key would fail in the database, not here.
+const isKey = (key: unknown): key is string =>
+  typeof key === "string" && key.length <= MAX_KEY_LENGTH && !key.includes("\u0000");
+
+function readPlace(sort: SearchSort, value: CursorValue, place: unknown[]): SearchCursor | undefined {
+  const [displayNameKey, id, shown] = place;
   if (
-    typeof displayNameKey !== "string" ||
-    displayNameKey.length > MAX_KEY_LENGTH ||
-    // PostgreSQL text cannot hold U+0000: such a key would fail in the database, not here.
-    displayNameKey.includes("\u0000") ||
+    !isKey(displayNameKey) ||
     !isWholeNumber(id, 1, MAX_USER_ID) ||
     // A cursor is only given while fewer than Maximum users to display have been shown.
     !isWholeNumber(shown, 1, MAX_USERS_LIMIT - 1)
   ) {
     return undefined;
   }
-  const cursor = { displayNameKey, id, shown };
-  return encodeSearchCursor(cursor) === text ? cursor : undefined;
+  return { sort, value, displayNameKey, id, shown };
 }
 
 const isWholeNumber = (value: unknown, min: number, max: number): value is number =>

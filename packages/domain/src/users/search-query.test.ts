@@ -43,8 +43,13 @@ describe("the filter catalogue", () => {
 });
 
 describe("SearchQuery", () => {
-  it("fills in Lync's defaults: Search mode, 200 users, no filters", () => {
-    expect(SearchQuery.parse({})).toEqual({ mode: "Search", maxUsers: 200, filters: [] });
+  it("fills in Lync's defaults: Search mode, 200 users, no filters, Display name ascending", () => {
+    expect(SearchQuery.parse({})).toEqual({
+      mode: "Search",
+      maxUsers: 200,
+      filters: [],
+      sort: { by: "name", direction: "asc" },
+    });
   });
 
   it("accepts a query with every kind of clause", () => {
@@ -58,6 +63,7 @@ describe("SearchQuery", () => {
         clause("IsLockedOut", "EqualTo", "tRUE"),
         clause("OU", "EqualTo", "OU=Finance,DC=litwareinc,DC=com"),
       ],
+      sort: { by: "pool", direction: "desc" },
     };
     expect(SearchQuery.parse(query)).toEqual(query);
   });

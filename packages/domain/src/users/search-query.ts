@@ -10,6 +10,7 @@ import {
   OPERATOR_LABELS,
   parseYesNo,
 } from "./filter-catalogue.ts";
+import { DEFAULT_SORT, SearchSort } from "./search-sort.ts";
 
 export const MAX_FILTERS = 20;
 export const MAX_USERS_LIMIT = 10_000;
@@ -98,6 +99,8 @@ export const SearchQuery = z
       .max(MAX_USERS_LIMIT, `must be at most ${MAX_USERS_LIMIT}`)
       .default(DEFAULT_MAX_USERS),
     filters: z.array(FilterClause).max(MAX_FILTERS, `at most ${MAX_FILTERS} filter clauses`).default([]),
+    /** The results' order (search-sort.ts); Display name ascending when absent. */
+    sort: SearchSort.default(DEFAULT_SORT),
   })
   .strict();
 export type SearchQuery = z.output<typeof SearchQuery>;
@@ -108,4 +111,5 @@ export const EMPTY_SEARCH: SearchQuery = {
   searchText: "",
   maxUsers: DEFAULT_MAX_USERS,
   filters: [],
+  sort: DEFAULT_SORT,
 };

@@ -26,7 +26,13 @@ describe("the search query in the page URL", () => {
   it("reads an empty URL as the default query", () => {
     expect(searchQueryFromParams(new URLSearchParams())).toEqual({
       ok: true,
-      query: { mode: "Search", searchText: "", maxUsers: 200, filters: [] },
+      query: {
+        mode: "Search",
+        searchText: "",
+        maxUsers: 200,
+        filters: [],
+        sort: { by: "name", direction: "asc" },
+      },
     });
   });
 

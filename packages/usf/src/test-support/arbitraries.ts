@@ -4,6 +4,7 @@
  */
 import { FILTER_CATALOGUE } from "@pindesk/domain/users/filter-catalogue";
 import { SearchQuery } from "@pindesk/domain/users/search-query";
+import { SORT_DIRECTIONS, SORT_KEYS } from "@pindesk/domain/users/search-sort";
 import fc from "fast-check";
 
 const XML_HAZARDS = ["<", ">", "&", '"', "'", "]]>", "&amp;", " ", "  ", "\t", "\n", "\r", "\r\n"];
@@ -47,6 +48,7 @@ export const searchQuery: fc.Arbitrary<SearchQuery> = fc
       ldapFilter: xmlText(4096),
       maxUsers: fc.integer({ min: 1, max: 10_000 }),
       filters: fc.array(clause, { maxLength: 20 }),
+      sort: fc.record({ by: fc.constantFrom(...SORT_KEYS), direction: fc.constantFrom(...SORT_DIRECTIONS) }),
     },
     { requiredKeys: ["mode", "maxUsers", "filters"] },
   )

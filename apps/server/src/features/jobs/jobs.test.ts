@@ -3,6 +3,7 @@
 import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { JobView } from "@pindesk/domain/jobs/job";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSyntheticUsers } from "../../core/directory/seed/synthetic-directory.ts";
@@ -16,6 +17,7 @@ const ou = (name: string): SearchQuery => ({
   searchText: "",
   maxUsers: 200,
   filters: [{ property: "OU", operator: "EqualTo", value: `OU=${name},OU=Synthetic,DC=litwareinc,DC=com` }],
+  sort: DEFAULT_SORT,
 });
 
 describe.each(TEST_ENGINES)("jobs on %s", (engine) => {

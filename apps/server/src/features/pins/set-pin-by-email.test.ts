@@ -9,6 +9,7 @@ import type { JobView } from "@pindesk/domain/jobs/job";
 import { NO_MAIL_MESSAGE } from "@pindesk/domain/mail/mail-api";
 import type { SetPinResult } from "@pindesk/domain/pins/pin-api";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { sql } from "kysely";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ const search = (searchText: string): SearchQuery => ({
   searchText,
   maxUsers: 200,
   filters: [],
+  sort: DEFAULT_SORT,
 });
 
 describe.each(TEST_ENGINES)("Set PIN by email on %s", (engine) => {

@@ -2,6 +2,7 @@
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import type { SavedQuery } from "@pindesk/domain/users/saved-query";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpClient } from "../../test/http-client.ts";
 import { startTestApp, type TestApp } from "../../test/test-app.ts";
@@ -15,6 +16,7 @@ const LOCKED_IN_REDMOND: SearchQuery = {
     { property: "IsLockedOut", operator: "EqualTo", value: "True" },
     { property: "Site", operator: "EqualTo", value: "Redmond" },
   ],
+  sort: DEFAULT_SORT,
 };
 
 describe.each(TEST_ENGINES)("My queries on %s", (engine) => {

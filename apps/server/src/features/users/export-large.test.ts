@@ -5,6 +5,7 @@
 
 import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +34,12 @@ describe.each(TEST_ENGINES)("a large Export to CSV on %s", (engine) => {
   });
   afterAll(() => app?.close());
 
-  const everyone = (maxUsers: number): SearchQuery => ({ mode: "Search", maxUsers, filters: [] });
+  const everyone = (maxUsers: number): SearchQuery => ({
+    mode: "Search",
+    maxUsers,
+    filters: [],
+    sort: DEFAULT_SORT,
+  });
   const exported = async (search: SearchQuery) => {
     const response = await app.get<string>(`/api/users/export.csv?${searchQueryToParams(search)}`);
     expect(response.status).toBe(200);
@@ -76,6 +82,7 @@ describe.each(TEST_ENGINES)("a large Export to CSV on %s", (engine) => {
       ldapFilter: "(|(displayName=Chris Doe)(l=Cork))",
       maxUsers: 10_000,
       filters: [],
+      sort: DEFAULT_SORT,
     };
     const rows = await exported(search);
     const answer = await searched(search);

@@ -8,6 +8,7 @@ import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { PinStatusResponse } from "@pindesk/domain/pins/pin-api";
 import type { FilterOperator, FilterProperty } from "@pindesk/domain/users/filter-catalogue";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { SearchResponse } from "@pindesk/domain/users/user";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ const query = (input: Partial<SearchQuery>): SearchQuery => ({
   mode: "Search",
   maxUsers: 200,
   filters: [],
+  sort: DEFAULT_SORT,
   ...input,
 });
 const clause = (property: FilterProperty, operator: FilterOperator, value: string) => ({

@@ -11,6 +11,7 @@ import {
   searchPageParams,
 } from "@pindesk/domain/users/search-page";
 import type { SearchQueryInput } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertDirectoryUsers } from "../../core/directory/directory-writer.ts";
 import { DEMO_USERS } from "../../core/directory/seed/demo-directory-data.ts";
@@ -176,6 +177,8 @@ describe.each(TEST_ENGINES)("search results a page at a time on %s", (engine) =>
     const last = first.users.at(-1);
     expect(last).toBeDefined();
     const cursor = encodeSearchCursor({
+      sort: DEFAULT_SORT,
+      value: null,
       displayNameKey: last?.displayName.toLowerCase() ?? "",
       id: last?.id ?? 0,
       shown: 3,

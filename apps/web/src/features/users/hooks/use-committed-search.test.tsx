@@ -43,7 +43,16 @@ describe("useCommittedSearch", () => {
         searchText: "Ken",
         maxUsers: 50,
         filters: [{ property: "IsPinSet", operator: "EqualTo", value: "True" }],
+        sort: { by: "name", direction: "asc" },
       },
+    });
+  });
+
+  it("runs a search in the order the address holds: a sort alone is a search too", () => {
+    const { hook } = openAt("/users?sort=sip&dir=desc");
+    expect(hook.result.current.committed).toMatchObject({
+      status: "search",
+      query: { ...EMPTY_SEARCH, sort: { by: "sip", direction: "desc" } },
     });
   });
 
