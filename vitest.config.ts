@@ -15,6 +15,15 @@ export default defineConfig({
           setupFiles: ["apps/web/src/test/setup.ts"],
         },
       },
+      // A production build of the SPA and what each page downloads (apps/web/build/bundle-budget.test.ts).
+      {
+        test: {
+          name: "web-build",
+          include: ["apps/web/build/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: "server",

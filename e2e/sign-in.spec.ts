@@ -28,6 +28,8 @@ test("an unsigned visitor sees only sign-in, and comes back to where they were a
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  // Plain sign-in: the next person to sign in here does not land on this one's search.
+  await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/users");
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress.ts";
 
 // The Express BFF serves /api and /healthz; in development Vite forwards them so the page and the API share an
 // origin exactly as they do in production (the session cookie and CSRF header will rely on that).
@@ -9,7 +10,8 @@ const apiOrigin = process.env.PINDESK_API_ORIGIN ?? "http://localhost:8080";
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  // Brotli and gzip copies of the built files, for the server to send as they are (build/precompress.ts).
+  plugins: [react(), precompress()],
   // The server replaces this placeholder with each response's CSP nonce (apps/server/src/http/spa.ts).
   html: { cspNonce: "PINDESK_CSP_NONCE" },
   server: {
@@ -20,6 +22,8 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
+    // Which chunks each page loads first, for the bundle budget (build/bundle-budget.test.ts).
+    manifest: true,
     emptyOutDir: true,
     rolldownOptions: {
       // Two pages: the console, and the Dial-in Conferencing Settings page, which shares none of the console's
@@ -32,7 +36,15 @@ export default defineConfig({
         // Libraries change far less often than PinDesk's own code; separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: "fluent", test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui)/ },
+            {
+              // Fluent UI split by which pages use each part (entriesAware), so the sign-in page does not
+              // download the Users page's table and menus; pieces under 4 kB join a neighbour rather than
+              // cost a request each (docs/decisions/0028-bundle-and-compression.md).
+              name: "fluent",
+              test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui)/,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 4_000,
+            },
             {
               name: "react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/,

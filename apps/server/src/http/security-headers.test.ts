@@ -57,7 +57,7 @@ describe("security headers", () => {
       expect(policy).toContain("base-uri 'none'");
       expect(policy).toContain("frame-ancestors 'none'");
       expect(policy).not.toContain("unsafe-inline");
-      expect(page.headers.get("cache-control")).toBe("no-store");
+      expect(page.headers.get("cache-control")).toBe("no-cache");
       nonces.push(nonce);
     }
     expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);

@@ -14,15 +14,7 @@ import {
   PersonKeyRegular,
 } from "@fluentui/react-icons";
 import type { Permission } from "@pindesk/domain/auth/permissions";
-import type { ReactElement } from "react";
-import { AccountsPage } from "../features/accounts/components/accounts-page.tsx";
-import { ApiTokensPage } from "../features/api-tokens/components/api-tokens-page.tsx";
-import { AuditPage } from "../features/audit/components/audit-page.tsx";
-import { DialInNumbersPage } from "../features/dial-in-numbers/components/dial-in-numbers-page.tsx";
-import { DirectoryPage } from "../features/directory/components/directory-page.tsx";
-import { MailPage } from "../features/mail/components/mail-page.tsx";
-import { PinPoliciesPage } from "../features/pin-policies/components/pin-policies-page.tsx";
-import { UsersPage } from "../features/users/components/users-page.tsx";
+import type { ComponentType, ReactElement } from "react";
 import { paths } from "../lib/paths.ts";
 
 export interface ConsolePage {
@@ -35,7 +27,8 @@ export interface ConsolePage {
    * to every signed-in account (My API tokens).
    */
   permission?: Permission;
-  page: ReactElement;
+  /** What it shows: its own chunk, fetched when the page is first opened (router.tsx). */
+  load: () => Promise<ComponentType>;
 }
 
 /** In the order of the main navigation. */
@@ -45,54 +38,63 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     label: "Users",
     icon: <PeopleRegular aria-hidden />,
     permission: "users:read",
-    page: <UsersPage />,
+    load: () => import("../features/users/components/users-page.tsx").then((module) => module.UsersPage),
   },
   {
     path: paths.pinPolicies(),
     label: "PIN Policy",
     icon: <LockClosedRegular aria-hidden />,
     permission: "pinPolicy:read",
-    page: <PinPoliciesPage />,
+    load: () =>
+      import("../features/pin-policies/components/pin-policies-page.tsx").then(
+        (module) => module.PinPoliciesPage,
+      ),
   },
   {
     path: paths.dialInNumbers(),
     label: "Dial-in access numbers",
     icon: <CallRegular aria-hidden />,
     permission: "dialInNumbers:read",
-    page: <DialInNumbersPage />,
+    load: () =>
+      import("../features/dial-in-numbers/components/dial-in-numbers-page.tsx").then(
+        (module) => module.DialInNumbersPage,
+      ),
   },
   {
     path: paths.audit(),
     label: "Audit log",
     icon: <DocumentBulletListRegular aria-hidden />,
     permission: "audit:read",
-    page: <AuditPage />,
+    load: () => import("../features/audit/components/audit-page.tsx").then((module) => module.AuditPage),
   },
   {
     path: paths.directory(),
     label: "Directory",
     icon: <OrganizationRegular aria-hidden />,
     permission: "directory:read",
-    page: <DirectoryPage />,
+    load: () =>
+      import("../features/directory/components/directory-page.tsx").then((module) => module.DirectoryPage),
   },
   {
     path: paths.accounts(),
     label: "Console accounts",
     icon: <PersonKeyRegular aria-hidden />,
     permission: "accounts:manage",
-    page: <AccountsPage />,
+    load: () =>
+      import("../features/accounts/components/accounts-page.tsx").then((module) => module.AccountsPage),
   },
   {
     path: paths.mail(),
     label: "Email",
     icon: <MailRegular aria-hidden />,
     permission: "mail:preview",
-    page: <MailPage />,
+    load: () => import("../features/mail/components/mail-page.tsx").then((module) => module.MailPage),
   },
   {
     path: paths.apiTokens(),
     label: "My API tokens",
     icon: <KeyRegular aria-hidden />,
-    page: <ApiTokensPage />,
+    load: () =>
+      import("../features/api-tokens/components/api-tokens-page.tsx").then((module) => module.ApiTokensPage),
   },
 ];

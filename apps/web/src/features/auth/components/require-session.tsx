@@ -5,7 +5,7 @@
  */
 import { Spinner } from "@fluentui/react-components";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { setUnauthorizedHandler } from "../../../lib/api-client.ts";
@@ -19,6 +19,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const here = location.pathname + location.search;
+  // A session this page had and lost was ended on purpose — Sign out, or a request answered 401 — and what
+  // ended it is taking the visitor to sign-in. The sign-in page is a chunk of its own, which the router may
+  // still be fetching (docs/decisions/0028-bundle-and-compression.md): a <Navigate> here would replace that
+  // navigation, dropping "Your session has ended" or adding a return address to a sign out.
+  const hadSession = useRef(false);
+  useEffect(() => {
+    if (session.data) hadSession.current = true;
+  }, [session.data]);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -33,6 +41,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <Spinner label="Loading PinDesk…" />;
   if (session.isError)
     return <ApiErrorMessageBar title="PinDesk could not load your session" error={session.error} />;
-  if (!session.data) return <Navigate to={paths.signIn({ returnTo: here })} replace />;
+  if (!session.data)
+    return hadSession.current ? null : <Navigate to={paths.signIn({ returnTo: here })} replace />;
   return <SessionContext value={session.data}>{children}</SessionContext>;
 }

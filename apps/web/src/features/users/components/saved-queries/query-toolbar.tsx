@@ -12,12 +12,20 @@ import {
 } from "@fluentui/react-components";
 import { FolderOpenRegular, LinkRegular, SaveRegular, StarRegular } from "@fluentui/react-icons";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { paths } from "../../../../lib/paths.ts";
 import { type OpenedFile, useOpenUsfFile } from "../../hooks/use-open-usf-file.ts";
-import { MyQueriesDialog } from "./my-queries-dialog.tsx";
-import { OpenProblemsDialog } from "./open-problems-dialog.tsx";
-import { SaveQueryDialog } from "./save-query-dialog.tsx";
+
+// Fetched when first opened, not with the Users page (docs/decisions/0028-bundle-and-compression.md).
+const MyQueriesDialog = lazy(() =>
+  import("./my-queries-dialog.tsx").then((module) => ({ default: module.MyQueriesDialog })),
+);
+const OpenProblemsDialog = lazy(() =>
+  import("./open-problems-dialog.tsx").then((module) => ({ default: module.OpenProblemsDialog })),
+);
+const SaveQueryDialog = lazy(() =>
+  import("./save-query-dialog.tsx").then((module) => ({ default: module.SaveQueryDialog })),
+);
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -89,24 +97,26 @@ export function QueryToolbar({ currentQuery, committedQuery, onOpen, dropped }: 
           <MessageBarBody>Link copied: {copied}</MessageBarBody>
         </MessageBar>
       )}
-      {dialog?.kind === "save" && <SaveQueryDialog query={dialog.query} onClose={() => setDialog(null)} />}
-      {dialog?.kind === "mine" && (
-        <MyQueriesDialog
-          current={currentQuery()}
-          onOpen={(query) => {
-            setDialog(null);
-            onOpen(query);
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {opened.problems && (
-        <OpenProblemsDialog
-          fileName={opened.problems.fileName}
-          problems={opened.problems.problems}
-          onClose={opened.dismiss}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.kind === "save" && <SaveQueryDialog query={dialog.query} onClose={() => setDialog(null)} />}
+        {dialog?.kind === "mine" && (
+          <MyQueriesDialog
+            current={currentQuery()}
+            onOpen={(query) => {
+              setDialog(null);
+              onOpen(query);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {opened.problems && (
+          <OpenProblemsDialog
+            fileName={opened.problems.fileName}
+            problems={opened.problems.problems}
+            onClose={opened.dismiss}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
