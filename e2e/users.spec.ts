@@ -22,6 +22,21 @@ test("finds Ken Myer by typing Ken and pressing Find, with his SIP address, line
   await expect(row).toContainText("tel:+14255551102;ext=1102");
   await expect(row).toContainText("red-cs-001.litwareinc.com");
   await expect(results(page).getByRole("row")).toHaveCount(5); // header + 4 users
+
+  // Columns sized to what they hold: at 1 400 px there is room for all of it, and no cell is cut short
+  // (issue 16; before, the SIP address was while Enabled and PIN set had room to spare).
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const clipped = await results(page)
+    .getByRole("cell")
+    .evaluateAll((all) =>
+      all.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent),
+    );
+  expect(clipped).toEqual([]);
+  // What an ellipsis would cut is in the cell's tooltip.
+  await expect(row.getByRole("cell", { name: "sip:kenmyer@litwareinc.com" })).toHaveAttribute(
+    "title",
+    "sip:kenmyer@litwareinc.com",
+  );
 });
 
 test("Enter in Search users finds too", async ({ page }) => {

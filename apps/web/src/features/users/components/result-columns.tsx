@@ -3,6 +3,7 @@ import { makeStyles, TableCellLayout, tokens } from "@fluentui/react-components"
 import { ClockDismissRegular, LockClosedRegular, ShieldLockRegular } from "@fluentui/react-icons";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import type { Column } from "../../../components/data-table.tsx";
+import type { SizedColumn } from "../lib/column-widths.ts";
 
 const useStyles = makeStyles({
   locked: { color: tokens.colorPaletteRedForeground1 },
@@ -47,18 +48,46 @@ function Locked() {
   );
 }
 
+/** A column of Search results, with the text its width is measured by (lib/column-widths.ts). */
+export type ResultColumn = Column<UserSummary> & SizedColumn<UserSummary>;
+
 /**
- * Each with its share of the table's width: fixed, so rows rendered as the list scrolls line up with the
- * ones before them. Text is kept to one line, so every row has the height the windowed list relies on.
+ * Text is kept to one line, so every row has the height the windowed list relies on; the widths come from
+ * the loaded rows (fitColumnWidths), and what the ellipsis still cuts is in the cell's tooltip.
  */
-export const RESULT_COLUMNS: readonly Column<UserSummary>[] = [
-  { title: "Display name", width: "16%", look: "ellipsis", cell: (user) => <DisplayName user={user} /> },
-  { title: "SIP address", width: "22%", look: "ellipsis", cell: (user) => user.sipAddress },
-  { title: "Line URI", width: "19%", look: "ellipsis", cell: (user) => user.lineUri },
-  { title: "Registrar pool", width: "20%", look: "ellipsis", cell: (user) => user.registrarPool },
-  { title: "Enabled", width: "6%", cell: (user) => yesNo(user.enabled) },
-  { title: "PIN set", width: "8%", cell: (user) => <PinSet user={user} /> },
-  { title: "PIN locked", width: "9%", cell: (user) => (user.isLockedOut ? <Locked /> : "No") },
+export const RESULT_COLUMNS: readonly ResultColumn[] = [
+  {
+    title: "Display name",
+    look: "ellipsis",
+    text: (user) => user.displayName,
+    extra: 28, // the Protected mark
+    cell: (user) => <DisplayName user={user} />,
+  },
+  {
+    title: "SIP address",
+    look: "ellipsis",
+    text: (user) => user.sipAddress,
+    cell: (user) => user.sipAddress,
+  },
+  { title: "Line URI", look: "ellipsis", text: (user) => user.lineUri, cell: (user) => user.lineUri },
+  {
+    title: "Registrar pool",
+    look: "ellipsis",
+    text: (user) => user.registrarPool,
+    cell: (user) => user.registrarPool,
+  },
+  { title: "Enabled", text: (user) => yesNo(user.enabled), cell: (user) => yesNo(user.enabled) },
+  {
+    title: "PIN set",
+    text: (user) => (user.isPinExpired ? "Expired" : yesNo(user.isPinSet)),
+    extra: 28, // the Expired mark
+    cell: (user) => <PinSet user={user} />,
+  },
+  {
+    title: "PIN locked",
+    text: (user) => yesNo(user.isLockedOut),
+    cell: (user) => (user.isLockedOut ? <Locked /> : "No"),
+  },
 ];
 
 const column = (title: string, width: string): Column<UserSummary> => {

@@ -6,13 +6,16 @@ import {
   TableSelectionCell,
   tokens,
 } from "@fluentui/react-components";
+import type { SearchSort } from "@pindesk/domain/users/search-sort";
 import type { UserSummary } from "@pindesk/domain/users/user";
-import { DataTableHeader } from "../../../components/data-table.tsx";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { NARROW, useNarrowScreen } from "../../../lib/narrow-screen.ts";
 import type { ClickModifiers } from "../hooks/use-row-selection.ts";
 import { useRowWindow } from "../hooks/use-row-window.ts";
+import { fitColumnWidths, textMeasurer } from "../lib/column-widths.ts";
 import { NARROW_RESULT_COLUMNS, RESULT_COLUMNS } from "./result-columns.tsx";
 import { ResultRow } from "./result-row.tsx";
+import { SortableResultsHeader } from "./sortable-results-header.tsx";
 
 const useStyles = makeStyles({
   // Fixed column widths: rows rendered as the list scrolls must line up with the ones before them.
@@ -33,23 +36,39 @@ interface ResultsTableProps {
   onToggle: (id: number) => void;
   onClick: (id: number, modifiers: ClickModifiers) => void;
   onOpen: (user: UserSummary) => void;
+  /** The search's order; a column title's click asks for another (decision 0027). */
+  sort: SearchSort;
+  onSort: (sort: SearchSort) => void;
 }
 
 export function ResultsTable(props: ResultsTableProps) {
   const styles = useStyles();
   const rows = useRowWindow(props.users.length);
-  const columns = useNarrowScreen() ? NARROW_RESULT_COLUMNS : RESULT_COLUMNS;
+  const narrow = useNarrowScreen();
+  // Sized to what every loaded row holds, not just the rendered ones, so widths do not shift as it scrolls.
+  // Measured in the table's own font, read before the first paint.
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [font, setFont] = useState<string>();
+  useLayoutEffect(() => setFont(tableRef.current ? getComputedStyle(tableRef.current).font : undefined), []);
+  const fitted = useMemo(() => {
+    const widths = fitColumnWidths(RESULT_COLUMNS, props.users, textMeasurer(font));
+    return RESULT_COLUMNS.map((column, index) => ({ ...column, width: widths[index] }));
+  }, [props.users, font]);
+  const columns = narrow ? NARROW_RESULT_COLUMNS : fitted;
   const windowed = rows.start > 0 || rows.end < props.users.length;
   return (
     <Table
+      ref={tableRef}
       aria-label="Search results"
       // With only part of the list in the page, the counts tell a screen reader where each row really is.
       aria-rowcount={windowed ? props.users.length + 1 : undefined}
       size="small"
       className={mergeClasses(styles.table, styles.narrow)}
     >
-      <DataTableHeader
+      <SortableResultsHeader
         columns={columns}
+        sort={props.sort}
+        onSort={props.onSort}
         className={styles.header}
         rowIndex={windowed ? 1 : undefined}
         leading={
