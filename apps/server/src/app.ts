@@ -14,6 +14,7 @@ import type { Clock } from "./clock.ts";
 import type { CoreDependencies } from "./core/dependencies.ts";
 import type { DirectorySource } from "./core/directory/ldap/directory-source.ts";
 import type { MailDelivery } from "./core/mail/mail-sender.ts";
+import type { Metrics } from "./core/metrics/metrics.ts";
 import type { OidcSettings } from "./core/oidc/oidc-settings.ts";
 import { createRelyingParty } from "./core/oidc/relying-party.ts";
 import { createPasswordHasher, type PasswordHasher } from "./crypto/password-hasher.ts";
@@ -61,6 +62,7 @@ import { createUsersService } from "./features/users/service.ts";
 import { apiNotFound, errorHandler, JSON_BODY_LIMIT } from "./http/errors.ts";
 import { hostAllowList } from "./http/host-allow-list.ts";
 import { openApiRoute } from "./http/openapi.ts";
+import { requestMetrics } from "./http/request-metrics.ts";
 import { mountRoutes, type RouteDefinition } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
@@ -97,6 +99,11 @@ export interface AppDependencies {
   mail?: MailDelivery | undefined;
   /** The built SPA, served with history fallback; absent in development and API tests. */
   webDistDir?: string | undefined;
+  /**
+   * What the operator's scrape reads (PINDESK_METRICS_PORT, served on its own port by main.ts); absent, nothing
+   * is counted. One registry per app, so each test starts from zero.
+   */
+  metrics?: Metrics | undefined;
 }
 
 /** Answers to API requests are personal and change with every action: no cache may keep them. */
@@ -119,6 +126,7 @@ export function createApp(deps: AppDependencies): Express {
     oidc: deps.oidc ? createRelyingParty(deps.oidc) : undefined,
     localSignIn: deps.localSignIn ?? true,
     mail: deps.mail,
+    metrics: deps.metrics,
   };
   // Also read by the middleware before the routes: who is signed in, which bridge is calling.
   const auth = createAuthService(core);
@@ -130,6 +138,7 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.trustProxy ?? false);
+  if (deps.metrics) app.use(requestMetrics(deps.metrics.http));
   app.use(
     pinoHttp({
       logger,
@@ -179,6 +188,10 @@ export function createApp(deps: AppDependencies): Express {
   app.locals.apiRoutes = routes;
   app.locals.apiRouter = api;
 
+  // The metrics are the operator's, on their own port (decision 0029): here /metrics is no page of the SPA.
+  app.all("/metrics", (_req, res) => {
+    res.status(404).json({ error: { code: "not_found", message: "Not found" } });
+  });
   if (webDistDir && existsSync(path.join(webDistDir, "index.html"))) app.use(spaRouter(webDistDir));
 
   app.use(errorHandler(logger));

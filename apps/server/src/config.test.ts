@@ -109,3 +109,28 @@ describe("mail configuration", () => {
     expect(mail?.context.dialInUrl).toBe("https://pindesk.litwareinc.com/dialin");
   });
 });
+
+describe("metrics configuration", () => {
+  it("is off without PINDESK_METRICS_PORT (or with it empty), and on 127.0.0.1 when only the port is given", () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ PINDESK_METRICS_PORT: "" }).metrics).toBeUndefined();
+    expect(loadConfig({ PINDESK_METRICS_PORT: "9464" }).metrics).toEqual({ port: 9464, host: "127.0.0.1" });
+    expect(loadConfig({ PINDESK_METRICS_PORT: "9464", PINDESK_METRICS_HOST: "10.0.0.5" }).metrics).toEqual({
+      port: 9464,
+      host: "10.0.0.5",
+    });
+  });
+
+  it("refuses a port that is no port, the panel's own port, or a host without a port, naming the variable", () => {
+    for (const port of ["abc", "0", "70000", "94.5"])
+      expect(() => loadConfig({ PINDESK_METRICS_PORT: port }), port).toThrow(
+        "PINDESK_METRICS_PORT: must be a port number (1-65535)",
+      );
+    expect(() => loadConfig({ PORT: "9000", PINDESK_METRICS_PORT: "9000" })).toThrow(
+      "PINDESK_METRICS_PORT: must differ from PORT (9000)",
+    );
+    expect(() => loadConfig({ PINDESK_METRICS_HOST: "0.0.0.0" })).toThrow(
+      "PINDESK_METRICS_HOST is set but PINDESK_METRICS_PORT is not",
+    );
+  });
+});

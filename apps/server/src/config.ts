@@ -92,6 +92,21 @@ const Env = z.object({
   PINDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PINDESK_PIN_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   PINDESK_API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  // Empty, as a compose file's `PINDESK_METRICS_PORT=` leaves it, is off like unset.
+  PINDESK_METRICS_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ message: "must be a port number (1-65535)" })
+      .int("must be a port number (1-65535)")
+      .min(1, "must be a port number (1-65535)")
+      .max(65535, "must be a port number (1-65535)")
+      .optional(),
+  ),
+  PINDESK_METRICS_HOST: z
+    .string()
+    .trim()
+    .min(1, "must be an address to listen on, such as 127.0.0.1")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
@@ -131,6 +146,11 @@ export interface Config {
   /** PIN checks (POST /api/pin-auth) one service key may make per minute. */
   pinChecksPerMinute: number;
   apiTokenRequestsPerMinute: number;
+  /**
+   * The operator's Prometheus scrape, `GET /metrics` on a port of its own (PINDESK_METRICS_PORT, listening on
+   * PINDESK_METRICS_HOST, 127.0.0.1 by default; docs/decisions/0029-metrics.md); absent = off.
+   */
+  metrics: { port: number; host: string } | undefined;
   logLevel: string;
   production: boolean;
   /** Where the built SPA is; served with history fallback in production. */
@@ -178,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.PINDESK_TRUST_PROXY),
     pinChecksPerMinute: e.PINDESK_PIN_CHECKS_PER_MINUTE,
     apiTokenRequestsPerMinute: e.PINDESK_API_TOKEN_REQUESTS_PER_MINUTE,
+    metrics: metricsListener(e),
     jobLeaseMs: e.PINDESK_JOB_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     production,
@@ -298,6 +319,23 @@ function withName<T>(name: string, parse: () => T): T {
   } catch (error) {
     throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The metrics port: only when asked for, never the panel's own port, loopback unless told otherwise. */
+function metricsListener(e: z.output<typeof Env>): Config["metrics"] {
+  const problem = (text: string) => new Error(`Invalid configuration:\n  ${text}`);
+  if (e.PINDESK_METRICS_PORT === undefined) {
+    if (e.PINDESK_METRICS_HOST)
+      throw problem(
+        "PINDESK_METRICS_HOST is set but PINDESK_METRICS_PORT is not: give the port the metrics listen on (for example 9464)",
+      );
+    return undefined;
+  }
+  if (e.PINDESK_METRICS_PORT === e.PORT)
+    throw problem(
+      `PINDESK_METRICS_PORT: must differ from PORT (${e.PORT}): the metrics are the operator's, never served on the panel's port`,
+    );
+  return { port: e.PINDESK_METRICS_PORT, host: e.PINDESK_METRICS_HOST ?? "127.0.0.1" };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -8,6 +8,8 @@ import { createSyncRunner } from "./core/directory/ldap/sync-runner.ts";
 import { directoryIsEmpty, seedDemoDirectory } from "./core/directory/seed/demo-directory.ts";
 import { createJobRunner } from "./core/jobs/job-runner.ts";
 import { createMailSender } from "./core/mail/mail-sender.ts";
+import { createMetrics } from "./core/metrics/metrics.ts";
+import { createScrape } from "./core/metrics/scrape.ts";
 import { createPasswordHasher } from "./crypto/password-hasher.ts";
 import { createPinHasher } from "./crypto/pin-hasher.ts";
 import { loadPinPepper } from "./crypto/pin-pepper.ts";
@@ -18,6 +20,7 @@ import { createAccountService } from "./features/accounts/account-service.ts";
 import { ensureFirstAdministrator } from "./features/accounts/first-administrator.ts";
 import { createAuthService } from "./features/auth/auth-service.ts";
 import { createDialInAuthService } from "./features/dialin/dialin-auth-service.ts";
+import { createMetricsServer } from "./http/metrics-server.ts";
 import { createLogger } from "./logger.ts";
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -47,6 +50,9 @@ const mailSender = config.mail
   ? createMailSender({ db: database.db, clock: systemClock, vault, mail: config.mail, logger })
   : undefined;
 
+// The operator's scrape (PINDESK_METRICS_PORT): counted only when asked for, served on its own port below.
+const metrics = config.metrics ? createMetrics() : undefined;
+
 const passwords = createPasswordHasher();
 const firstAdmin = await ensureFirstAdministrator(
   database.db,
@@ -72,6 +78,7 @@ const app = createApp({
   publicOrigins: config.publicOrigins,
   webDistDir: config.webDistDir,
   mail: config.mail && mailSender ? { config: config.mail, sender: mailSender } : undefined,
+  metrics,
 });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -97,6 +104,7 @@ const jobRunner = createJobRunner({
   randomInt,
   logger,
   leaseMs: config.jobLeaseMs,
+  metrics,
 });
 jobRunner.start();
 
@@ -108,6 +116,7 @@ const syncRunner = config.directory
       source: config.directory,
       logger,
       tickMs: config.directoryTickMs,
+      metrics,
     })
   : undefined;
 syncRunner?.start();
@@ -126,6 +135,25 @@ const dialInAuth = createDialInAuthService(
   { db: database.db, clock: systemClock, directory: config.directory },
   config.dialInHelpContact,
 );
+const metricsServer =
+  metrics && config.metrics
+    ? createMetricsServer(
+        createScrape(metrics, {
+          db: database.db,
+          clock: systemClock,
+          sessionTimeouts: config.sessionTimeouts,
+          connections: database.usage,
+        }),
+        logger,
+      )
+    : undefined;
+if (metricsServer && config.metrics) {
+  const { port, host } = config.metrics;
+  metricsServer.listen(port, host, () =>
+    logger.info({ port, host }, "metrics for the operator's scrape at /metrics"),
+  );
+}
+
 const sweeper = setInterval(() => {
   auth.sweep().catch((error) => logger.warn({ err: error }, "session sweep failed"));
   dialInAuth.sweep().catch((error) => logger.warn({ err: error }, "dial-in session sweep failed"));
@@ -139,6 +167,7 @@ async function shutdown(signal: string) {
   await syncRunner?.stop();
   await mailSender?.stop();
   server.close();
+  metricsServer?.close();
   await database.close();
   process.exit(0);
 }

@@ -12,6 +12,7 @@ import type { PinVault } from "../crypto/pin-vault.ts";
 import type { Database } from "../db/schema.ts";
 import type { DirectorySource } from "./directory/ldap/directory-source.ts";
 import type { MailDelivery } from "./mail/mail-sender.ts";
+import type { Metrics } from "./metrics/metrics.ts";
 import type { RelyingParty } from "./oidc/relying-party.ts";
 
 export interface CoreDependencies {
@@ -36,4 +37,6 @@ export interface CoreDependencies {
   localSignIn?: boolean;
   /** Mail to users through SMTP (PINDESK_SMTP_*), when configured: its settings and the outbox's sender. */
   mail?: MailDelivery | undefined;
+  /** The operator's metrics (PINDESK_METRICS_PORT); absent, nothing is counted. */
+  metrics?: Metrics | undefined;
 }

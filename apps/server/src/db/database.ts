@@ -11,9 +11,18 @@ import type { Database } from "./schema.ts";
 
 export type Engine = "pglite" | "postgres";
 
+/** Connections in use and callers waiting for one, for the metrics scrape. */
+export interface ConnectionUsage {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: Engine;
+  /** PostgreSQL: the pool's connections; PGlite: its one connection and the turns queued for it. */
+  usage(): ConnectionUsage;
   /** The embedded instance itself, on PGlite (tests dump it as a template). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -53,7 +62,8 @@ export async function openDatabase(
     // discards it and the next query connects afresh; without a listener the error would end the process.
     pool.on("error", onIdleClientError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    const usage = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, engine: "postgres", usage, close: () => db.destroy() };
   }
   if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
   const pglite = new PGlite({
@@ -62,6 +72,9 @@ export async function openDatabase(
     ...(target.dataDir ? { dataDir: `${target.dataDir}/pglite` } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: "pglite", pglite, close: () => db.destroy() };
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<Database>({ dialect });
+  const { queue } = dialect;
+  const usage = () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting });
+  return { db, engine: "pglite", pglite, usage, close: () => db.destroy() };
 }

@@ -28,12 +28,28 @@ import {
  */
 export class TurnQueue {
   #tail: Promise<void> = Promise.resolve();
+  /** Turns taken and not yet passed on: the one holding the connection and those waiting behind it. */
+  #outstanding = 0;
+
+  /** Callers waiting for the connection (the metrics scrape's queue depth). */
+  get waiting(): number {
+    return Math.max(0, this.#outstanding - 1);
+  }
+
+  /** Whether someone holds the connection now. */
+  get busy(): boolean {
+    return this.#outstanding > 0;
+  }
 
   /** Resolves when it is the caller's turn, with the function that passes the turn on. */
   take(): Promise<() => void> {
+    this.#outstanding++;
     let release!: () => void;
     const turn = new Promise<void>((resolve) => {
-      release = resolve;
+      release = () => {
+        this.#outstanding--;
+        resolve();
+      };
     });
     const ready = this.#tail.then(() => new Promise<() => void>((resolve) => setImmediate(resolve, release)));
     this.#tail = this.#tail.then(() => turn);
@@ -65,12 +81,13 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
-  readonly #queue = new TurnQueue();
+  readonly #queue: TurnQueue;
   /** Passes the turn on; set while a caller holds the one connection. */
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGlite, queue: TurnQueue) {
     this.#connection = new PGliteConnection(pglite);
+    this.#queue = queue;
   }
 
   async init(): Promise<void> {
@@ -107,13 +124,16 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
+  /** The one connection's queue, read by the metrics scrape. */
+  readonly queue = new TurnQueue();
+
   constructor(readonly pglite: PGlite) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.queue);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

@@ -12,6 +12,8 @@ declare global {
       dialInSession?: DialInSession;
       /** The dial-in bridge's service key, when the request carries a valid bearer key. */
       serviceKey?: { id: number; name: string };
+      /** The API route (from the route table) whose access guard took the request: its method and template. */
+      apiRoute?: { readonly method: string; readonly path: string };
     }
   }
 }

@@ -64,8 +64,11 @@ function sameToken(sent: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function accessGuard(access: Access): RequestHandler {
+function accessGuard(route: RouteDefinition): RequestHandler {
+  const { access } = route;
   const guard: RequestHandler = (req, _res, next) => {
+    // Which route answers, refused or not: the request metrics label it by its template (request-context.ts).
+    req.apiRoute = route;
     const unsafe = UNSAFE_METHODS.has(req.method);
     if (access === "public") {
       if (unsafe) checkOrigin(req);
@@ -111,6 +114,6 @@ export function isAccessGuard(handler: unknown): boolean {
 
 export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
   for (const route of routes) {
-    router[route.method](route.path, accessGuard(route.access), route.handler);
+    router[route.method](route.path, accessGuard(route), route.handler);
   }
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { CreateApiTokenRequest, CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
 import { DEFAULT_ROLE_MAP } from "@pindesk/domain/auth/role-claims";
 import type { CsRole } from "@pindesk/domain/auth/roles";
+import { DEFAULT_SESSION_TIMEOUTS } from "@pindesk/domain/auth/session-rules";
 import type { Router } from "express";
 import { createApp } from "../app.ts";
 import { fixedClock } from "../clock.ts";
@@ -18,6 +19,8 @@ import type { DirectorySource } from "../core/directory/ldap/directory-source.ts
 import { createJobRunner } from "../core/jobs/job-runner.ts";
 import type { MailConfig } from "../core/mail/mail-config.ts";
 import { createMailSender } from "../core/mail/mail-sender.ts";
+import { createMetrics } from "../core/metrics/metrics.ts";
+import { createScrape } from "../core/metrics/scrape.ts";
 import { DEFAULT_ID_TOKEN_ALGORITHMS, type OidcSettings } from "../core/oidc/oidc-settings.ts";
 import { createServiceKeyStore } from "../core/service-keys/service-key-store.ts";
 import { createPasswordHasher, type PasswordHasher } from "../crypto/password-hasher.ts";
@@ -25,6 +28,7 @@ import { createPinHasher, type PinHasher } from "../crypto/pin-hasher.ts";
 import { createPinVault } from "../crypto/pin-vault.ts";
 import type { Engine } from "../db/database.ts";
 import { createAccountService } from "../features/accounts/account-service.ts";
+import { createMetricsServer } from "../http/metrics-server.ts";
 import type { RouteDefinition } from "../http/routes.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { HttpClient } from "./http-client.ts";
@@ -62,6 +66,8 @@ export interface TestAppOptions {
   mail?: MailConfig;
   /** PINDESK_DIALIN_HELP_CONTACT. */
   dialInHelpContact?: string;
+  /** The operator's metrics on a port of their own (PINDESK_METRICS_PORT), a fresh registry; off when absent. */
+  metrics?: boolean;
 }
 
 /** An app's single sign-on settings from a test's: the defaults config.ts would give, and its own origin. */
@@ -83,7 +89,9 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
   const accounts = createAccountService({ db: database.db, clock, passwords });
   const pins = options.pins ?? createPinHasher(TEST_PEPPER);
   const vault = createPinVault(TEST_PEPPER);
+  const metrics = options.metrics ? createMetrics() : undefined;
   const jobRunner = createJobRunner({
+    metrics,
     db: database.db,
     clock,
     pins,
@@ -123,8 +131,21 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     webDistDir: options.webDistDir,
     mail: options.mail && mailSender ? { config: options.mail, sender: mailSender } : undefined,
     dialInHelpContact: options.dialInHelpContact,
+    metrics,
   });
   server.on("request", app);
+  const metricsServer =
+    metrics &&
+    createMetricsServer(
+      createScrape(metrics, {
+        db: database.db,
+        clock,
+        sessionTimeouts: DEFAULT_SESSION_TIMEOUTS,
+        connections: database.usage,
+      }),
+      options.logger ?? silentLogger,
+    );
+  if (metricsServer) await new Promise<void>((resolve) => metricsServer.listen(0, "127.0.0.1", resolve));
   let accountNumber = 0;
 
   /** Creates a console account with these roles and the test password; answers its user name. */
@@ -185,6 +206,8 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     clock,
     baseUrl,
     routes: app.locals.apiRoutes as RouteDefinition[],
+    /** The metrics port's address (`options.metrics`), as an operator's Prometheus would scrape it. */
+    metricsUrl: metricsServer && `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}/metrics`,
     apiRouter: app.locals.apiRouter as Router,
     expressApp: app,
     accounts,
@@ -216,6 +239,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
     postRaw: administrator.postRaw,
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await database.close();
     },
   };

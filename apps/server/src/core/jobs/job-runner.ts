@@ -15,6 +15,7 @@ import type { Logger } from "../../logger.ts";
 import { backgroundLoop } from "../background-loop.ts";
 import type { Caller } from "../caller.ts";
 import { countUserRows } from "../directory/user-search.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import { commitChunk, nextChunk, prepareChunk } from "./job-chunk.ts";
 import { claimJob, findJob, type JobRow, jobQuery } from "./job-store.ts";
 
@@ -30,6 +31,8 @@ export interface JobRunnerOptions {
   /** Set PIN hashes each PIN (argon2id): fewer users per chunk. */
   setPinChunkSize?: number;
   leaseMs?: number;
+  /** Counts the users each committed chunk handled (the operator's metrics), when they are on. */
+  metrics?: Pick<Metrics, "jobItemsDone"> | undefined;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -71,7 +74,8 @@ export function createJobRunner(options: JobRunnerOptions) {
     const rows = await nextChunk(db, job, size, now);
     if (rows.length === 0) return void (await finish(job, "completed"));
     const prepared = await prepareChunk(db, job, rows, now, options);
-    return db.transaction().execute(async (trx) => {
+    let committed = false;
+    const after = await db.transaction().execute(async (trx) => {
       // The job row, locked: still ours, and not cancelled while the chunk was prepared.
       const current = await trx
         .selectFrom("jobs")
@@ -82,6 +86,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (!current || current.lease_owner !== owner) throw new LeaseLost();
       if (current.status === "cancelling") return current;
       const progress = await commitChunk(trx, current, callerOf(current), rows, prepared, now, options.vault);
+      committed = true;
       return trx
         .updateTable("jobs")
         .set({ ...progress, status: "running", attempts: 0, error: null, lease_until: until() })
@@ -89,6 +94,8 @@ export function createJobRunner(options: JobRunnerOptions) {
         .returningAll()
         .executeTakeFirstOrThrow();
     });
+    if (committed) options.metrics?.jobItemsDone(job.kind, rows.length);
+    return after;
   }
 
   async function run(claimed: JobRow, maxChunks: number): Promise<void> {

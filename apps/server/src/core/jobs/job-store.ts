@@ -110,6 +110,20 @@ export async function claimJob(db: Kysely<Database>, owner: string, now: Date, l
   });
 }
 
+/** How many jobs wait or run, by status, for the metrics scrape (the claimable index holds just these). */
+export async function countUnfinishedJobs(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("jobs")
+    .select((eb) => ["status", eb.fn.countAll<number | string>().as("count")])
+    .where("status", "in", ["queued", "running", "cancelling"])
+    .groupBy("status")
+    .execute();
+  const counts = { queued: 0, running: 0, cancelling: 0 };
+  for (const row of rows)
+    if (row.status in counts) counts[row.status as keyof typeof counts] = Number(row.count);
+  return counts;
+}
+
 /** The 20 newest jobs: everyone's, or one account's. */
 export function listJobs(db: Kysely<Database>, createdByAccountId?: number): Promise<JobRow[]> {
   let select = db.selectFrom("jobs").selectAll().orderBy("id", "desc").limit(20);

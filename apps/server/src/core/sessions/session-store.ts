@@ -119,3 +119,22 @@ export function createSessionStore(db: Kysely<Database>) {
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/**
+ * Console (`sessions`) or dial-in (`dialin_sessions`) sessions within both timeouts, for the metrics scrape:
+ * both tables hold only live sessions and those the sweep has not reached yet, so they are counted whole.
+ */
+export async function countActiveSessions(
+  db: Kysely<Database>,
+  table: "sessions" | "dialin_sessions",
+  createdAfter: Date,
+  lastSeenAfter: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("created_at", ">", createdAfter)
+    .where("last_seen_at", ">", lastSeenAfter)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

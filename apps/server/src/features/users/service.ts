@@ -12,6 +12,7 @@ import { writeExportEvent } from "../../core/audit/export-event.ts";
 import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { directoryChoices } from "../../core/directory/directory-choices.ts";
+import { searchShape } from "../../core/directory/search-shape.ts";
 import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
 import {
   cursorOf,
@@ -25,7 +26,11 @@ import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.
 import { csvExportChunks } from "./csv-export.ts";
 import { RESOLVE_CAP } from "./schema.ts";
 
-export function createUsersService({ db, clock }: Pick<CoreDependencies, "db" | "clock">) {
+export function createUsersService({
+  db,
+  clock,
+  metrics,
+}: Pick<CoreDependencies, "db" | "clock" | "metrics">) {
   const search = (query: SearchQuery, now: Date, options?: SearchOptions) =>
     searchUserRows(db, query, now, options);
 
@@ -46,7 +51,9 @@ export function createUsersService({ db, clock }: Pick<CoreDependencies, "db" | 
       }
       const now = clock.now();
       const size = Math.min(page.limit ?? remaining, remaining);
+      const started = performance.now();
       const { rows, more } = await search({ ...query, maxUsers: size }, now, { after: page.after });
+      metrics?.searched(searchShape(query), (performance.now() - started) / 1000);
       const users = rows.map((row) => toUserSummary(row, now));
       const last = rows.at(-1);
       if (!more || !last) return { users, more: false };

@@ -11,6 +11,7 @@ import type { Database } from "../../../db/schema.ts";
 import type { Logger } from "../../../logger.ts";
 import { backgroundLoop } from "../../background-loop.ts";
 import { type AuditActor, SYSTEM_ACTOR } from "../../caller.ts";
+import type { Metrics } from "../../metrics/metrics.ts";
 import type { DirectorySource } from "./directory-source.ts";
 import { runSyncPass, type SyncOutcome, sourceKey } from "./directory-sync.ts";
 import { createSyncStore } from "./sync-store.ts";
@@ -23,6 +24,8 @@ export interface SyncRunnerOptions {
   leaseMs?: number;
   /** How often the runner looks whether a pass is due. */
   tickMs?: number;
+  /** Counts passes, their duration and the entries they changed or refused (the operator's metrics). */
+  metrics?: Pick<Metrics, "syncFinished" | "syncFailed"> | undefined;
 }
 
 class LeaseLost extends Error {
@@ -53,7 +56,12 @@ export function createSyncRunner(options: SyncRunnerOptions) {
       const heartbeat = async () => {
         if (!(await store.claim(owner, clock.now(), until()))) throw new LeaseLost();
       };
-      return await runSyncPass({ db, clock, source, actor, trigger, heartbeat, full });
+      const outcome = await runSyncPass({ db, clock, source, actor, trigger, heartbeat, full });
+      options.metrics?.syncFinished(outcome);
+      return outcome;
+    } catch (error) {
+      options.metrics?.syncFailed();
+      throw error;
     } finally {
       await store.release(owner);
     }
