@@ -1,5 +1,5 @@
 /**
- * EXPLAIN ANALYZE of the exact SQL the app sends for a search: the app's own `searchUserRows` runs on the real
+ * EXPLAIN ANALYZE of the exact SQL the app sends for a search: the app's own `searchSortedRows` runs on the real
  * database through a plugin that notes each query it compiles, and each noted query is then explained with the
  * same parameters. A search may run more than one statement (a first walk of the display-name index, then the
  * branches when the walk does not fill the page: decision 0013), and which ones depends on the data, so the
@@ -8,7 +8,7 @@
  */
 import { SearchQuery } from "@pindesk/domain/users/search-query";
 import { CompiledQuery, type Kysely, type KyselyPlugin } from "kysely";
-import { searchUserRows } from "../apps/server/src/core/directory/user-search.ts";
+import { searchSortedRows } from "../apps/server/src/core/directory/sorted-search.ts";
 import type { Database } from "../apps/server/src/db/schema.ts";
 
 /** The SELECTs the app runs for this search body (as POST /api/users/search would parse it), in order. */
@@ -26,7 +26,7 @@ export async function searchSql(
     },
     transformResult: async ({ result }) => result,
   };
-  await searchUserRows(db.withPlugin(noting), SearchQuery.parse(body), now);
+  await searchSortedRows(db.withPlugin(noting), SearchQuery.parse(body), now);
   if (queries.length === 0) throw new Error("The search ran no query");
   return queries;
 }

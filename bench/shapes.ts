@@ -4,9 +4,10 @@
  * directory, with a SIP address and a line URI) gives the selective prefixes; its first name (2 % of users,
  * 50 first names) is the text beside each filter; the pools, sites, OUs and departments are the seed's.
  */
+import { SORT_KEYS, SORT_LABELS } from "@pindesk/domain/users/search-sort";
 import { syntheticUser } from "../apps/server/src/core/directory/seed/synthetic-directory.ts";
 
-export type ShapeGroup = "search" | "filter" | "filter + text" | "LDAP" | "other";
+export type ShapeGroup = "search" | "filter" | "filter + text" | "sort" | "sort + text" | "LDAP" | "other";
 
 export interface Shape {
   name: string;
@@ -105,6 +106,32 @@ export function buildShapes(seed: number, users: number): Shape[] {
         body: search(withText ? first : "", [filter]),
       });
     }
+  }
+
+  // Column sorting (decision 0027): everyone in each column's order both ways, then the first name (2 % of
+  // users) in each column's order, the first page as the Users page asks for it.
+  for (const by of SORT_KEYS) {
+    for (const direction of ["asc", "desc"] as const) {
+      if (by === "name" && direction === "asc") continue; // the empty search above
+      shapes.push({
+        name: `sort: ${SORT_LABELS[by]} ${direction === "asc" ? "ascending" : "descending"}`,
+        group: "sort",
+        detail: JSON.stringify({ by, direction }),
+        targetP95Ms: 20,
+        method: "POST",
+        path: "/api/users/search",
+        body: { ...search(""), sort: { by, direction } },
+      });
+    }
+    shapes.push({
+      name: `sort: ${SORT_LABELS[by]} descending + "${first}"`,
+      group: "sort + text",
+      detail: `${JSON.stringify({ by, direction: "desc" })} + text ${JSON.stringify(first)}`,
+      targetP95Ms: 20,
+      method: "POST",
+      path: "/api/users/search",
+      body: { ...search(first), sort: { by, direction: "desc" } },
+    });
   }
 
   const ldap = (name: string, ldapFilter: string): Shape => ({

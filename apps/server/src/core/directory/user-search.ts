@@ -123,18 +123,27 @@ export async function searchUserRows(
  * reading them all is its cost anyway); the Users page never counts.
  */
 export async function countUserRows(db: Kysely<Database>, query: SearchQuery, now: Date): Promise<number> {
-  const filters = (await resolveClauses(db, query.filters)).map((clause) => clauseCondition(clause, now));
-  let condition: RawBuilder<SqlBool>;
-  if (query.mode === "LdapSearch") {
-    condition = and([ldapSearchCondition(query.ldapFilter ?? ""), ...filters]);
-  } else {
-    const branches = searchTextBranches(query.searchText);
-    const text = branches.length === 0 ? sql<SqlBool>`true` : or(branches.map((b) => b.condition));
-    condition = and([text, ...filters]);
-  }
+  const condition = await matchCondition(db, query, now);
   const result = await sql<{ count: number | string }>`
     select count(*) as count from directory_users u where ${condition}`.execute(db);
   return Number(result.rows[0]?.count ?? 0);
+}
+
+/**
+ * Every user the search matches, as one condition over `directory_users u` (the search text's branches
+ * OR-ed, or the LDAP filter, AND-ed with the clauses): for counting, and for orders other than display name
+ * (sorted-search.ts), which read it in their own index's order.
+ */
+export async function matchCondition(
+  db: Kysely<Database>,
+  query: SearchQuery,
+  now: Date,
+): Promise<RawBuilder<SqlBool>> {
+  const filters = (await resolveClauses(db, query.filters)).map((clause) => clauseCondition(clause, now));
+  if (query.mode === "LdapSearch") return and([ldapSearchCondition(query.ldapFilter ?? ""), ...filters]);
+  const branches = searchTextBranches(query.searchText);
+  const text = branches.length === 0 ? sql<SqlBool>`true` : or(branches.map((b) => b.condition));
+  return and([text, ...filters]);
 }
 
 export function resolveUserRows(

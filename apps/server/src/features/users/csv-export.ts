@@ -7,8 +7,8 @@ import { csvRecord } from "@pindesk/domain/csv/csv";
 import type { PinStatus } from "@pindesk/domain/pins/pin-status";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
 import type { UserSummary } from "@pindesk/domain/users/user";
+import type { SortedOptions, SortedPage } from "../../core/directory/sorted-search.ts";
 import { pinStatusOf, toUserSummary, type UserRow } from "../../core/directory/user-rows.ts";
-import { cursorOf, type RowsPage, type SearchOptions } from "../../core/directory/user-search.ts";
 
 /** Up to 10 000 users are never in memory at once: each batch is written before the next is read. */
 export const EXPORT_BATCH = 500;
@@ -41,12 +41,13 @@ export function exportFields(row: UserRow, now: Date): string[] {
   return COLUMNS.map(([, value]) => value(user, pin));
 }
 
-export type SearchRows = (query: SearchQuery, now: Date, options: SearchOptions) => Promise<RowsPage>;
+export type SearchRows = (query: SearchQuery, now: Date, options: SortedOptions) => Promise<SortedPage>;
 
 /**
  * The file in chunks: the header with the first batch (so a bad query fails before anything is sent), then
- * one chunk per batch. Each batch goes on after the last user of the one before (keyset, not OFFSET, which
- * would re-read every skipped row), with one `now`, so every row's PIN status is of the same moment.
+ * one chunk per batch. Each batch goes on after the last user of the one before, in the search's order
+ * (keyset, not OFFSET, which would re-read every skipped row), with one `now`, so every row's PIN status is of
+ * the same moment.
  */
 export async function* csvExportChunks(
   search: SearchRows,
@@ -55,9 +56,9 @@ export async function* csvExportChunks(
   written: { rows: number } = { rows: 0 },
 ): AsyncGenerator<string> {
   let chunk = csvRecord(EXPORT_HEADER);
-  let options: SearchOptions = {};
+  let options: SortedOptions = {};
   for (let remaining = query.maxUsers; remaining > 0; ) {
-    const { rows, more } = await search(
+    const { rows, more, last } = await search(
       { ...query, maxUsers: Math.min(EXPORT_BATCH, remaining) },
       now,
       options,
@@ -66,9 +67,8 @@ export async function* csvExportChunks(
     written.rows += rows.length;
     yield chunk;
     chunk = "";
-    const last = rows.at(-1);
     if (!more || !last) return;
     remaining -= rows.length;
-    options = { after: cursorOf(last) };
+    options = { after: last };
   }
 }

@@ -6,6 +6,7 @@ import {
   type SearchPageParams,
 } from "@pindesk/domain/users/search-page";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import { SORT_LABELS, sameSort } from "@pindesk/domain/users/search-sort";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { DirectoryChoices, SearchResponse, UserDetails } from "@pindesk/domain/users/user";
 import { writeExportEvent } from "../../core/audit/export-event.ts";
@@ -13,14 +14,9 @@ import type { Caller } from "../../core/caller.ts";
 import type { CoreDependencies } from "../../core/dependencies.ts";
 import { directoryChoices } from "../../core/directory/directory-choices.ts";
 import { searchShape } from "../../core/directory/search-shape.ts";
+import { type SortedOptions, searchSortedRows } from "../../core/directory/sorted-search.ts";
 import { toUserDetails, toUserSummary } from "../../core/directory/user-rows.ts";
-import {
-  cursorOf,
-  findUserRow,
-  resolveUserRows,
-  type SearchOptions,
-  searchUserRows,
-} from "../../core/directory/user-search.ts";
+import { findUserRow, resolveUserRows } from "../../core/directory/user-search.ts";
 import { invalidField, notFound } from "../../core/errors.ts";
 import { pinPolicyResolver } from "../../core/pin-policies/effective-pin-policy.ts";
 import { csvExportChunks } from "./csv-export.ts";
@@ -31,8 +27,8 @@ export function createUsersService({
   clock,
   metrics,
 }: Pick<CoreDependencies, "db" | "clock" | "metrics">) {
-  const search = (query: SearchQuery, now: Date, options?: SearchOptions) =>
-    searchUserRows(db, query, now, options);
+  const search = (query: SearchQuery, now: Date, options?: SortedOptions) =>
+    searchSortedRows(db, query, now, options);
 
   return {
     /**
@@ -49,18 +45,31 @@ export function createUsersService({
           `is at or past Maximum users to display (${query.maxUsers}): start again without it`,
         );
       }
+      if (page.after && !sameSort(page.after.sort, query.sort)) {
+        // A place in one order means nothing in another: the page would skip or repeat users.
+        const { by, direction } = page.after.sort;
+        throw invalidField(
+          "after",
+          `continues the ${SORT_LABELS[by]} ${direction === "asc" ? "ascending" : "descending"} order, not this search's: start again without it`,
+        );
+      }
       const now = clock.now();
       const size = Math.min(page.limit ?? remaining, remaining);
       const started = performance.now();
-      const { rows, more } = await search({ ...query, maxUsers: size }, now, { after: page.after });
+      const { rows, more, last } = await search({ ...query, maxUsers: size }, now, {
+        ...(page.after && { after: page.after }),
+      });
       metrics?.searched(searchShape(query), (performance.now() - started) / 1000);
       const users = rows.map((row) => toUserSummary(row, now));
-      const last = rows.at(-1);
       if (!more || !last) return { users, more: false };
       const total = shown + rows.length;
       // At the maximum, more users match: say so, as one big answer would, and offer no page past it.
       if (total >= query.maxUsers) return { users, more: true };
-      return { users, more: false, nextCursor: encodeSearchCursor({ ...cursorOf(last), shown: total }) };
+      return {
+        users,
+        more: false,
+        nextCursor: encodeSearchCursor({ ...last, sort: query.sort, shown: total }),
+      };
     },
 
     /** Export to CSV: the file's name (dated by the server's clock, UTC) and its chunks, made as they are read. */
