@@ -37,15 +37,19 @@ export function SearchForm({ committed, onFind, onRefused, dropped }: SearchForm
   const styles = useStyles();
   const [draft, setDraft] = useState<SearchDraft>(() => draftFromQuery(committed.query));
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS);
-  const [shownKey, setShownKey] = useState(committed.key);
+  const [shown, setShown] = useState({ key: committed.key, query: committed.query });
 
-  if (shownKey !== committed.key) {
-    // The URL changed (Find, Back, Forward, a pasted link). Show the search it now holds — unless the form
-    // already says the same thing, as right after Find, so rows keep their identity and focus stays put.
-    setShownKey(committed.key);
+  if (shown.key !== committed.key) {
+    // The URL changed (Find, Back, Forward, a pasted link, a column title's click). Show the search it now
+    // holds — unless the form already says the same thing, as right after Find, so rows keep their identity
+    // and focus stays put. A new order alone changes only the draft's order: what is being typed stays.
+    const sortOnly = sameQuery({ ...shown.query, sort: committed.query.sort }, committed.query);
+    setShown({ key: committed.key, query: committed.query });
     setErrors(NO_ERRORS);
     const current = queryFromDraft(draft);
-    if (!current.ok || !sameQuery(current.query, committed.query)) setDraft(draftFromQuery(committed.query));
+    if (sortOnly) setDraft({ ...draft, sort: committed.query.sort });
+    else if (!current.ok || !sameQuery(current.query, committed.query))
+      setDraft(draftFromQuery(committed.query));
   }
 
   const update = (patch: Partial<SearchDraft>) => setDraft((previous) => ({ ...previous, ...patch }));

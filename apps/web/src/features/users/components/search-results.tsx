@@ -1,5 +1,6 @@
 import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { SearchQuery } from "@pindesk/domain/users/search-query";
+import type { SearchSort } from "@pindesk/domain/users/search-sort";
 import { searchQueryToParams } from "@pindesk/domain/users/search-url";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -26,7 +27,7 @@ const NO_USERS: readonly UserSummary[] = [];
  * The results of the committed search, a page at a time: selection, Show details and the Action menu work
  * on the rows loaded so far. Mounted afresh for each search, so the selection starts empty.
  */
-export function SearchResults({ query }: { query: SearchQuery }) {
+export function SearchResults({ query, onSort }: { query: SearchQuery; onSort: (sort: SearchSort) => void }) {
   const styles = useStyles();
   const search = useSearchUsers(query);
   const pages = search.data?.pages;
@@ -92,6 +93,8 @@ export function SearchResults({ query }: { query: SearchQuery }) {
           onToggle={selection.toggle}
           onClick={selection.click}
           onOpen={openDetails}
+          sort={query.sort}
+          onSort={onSort}
         />
       )}
       {more && paged && <MoreUsersNotice shown={users.length} />}

@@ -6,6 +6,7 @@ import {
   Title1,
   tokens,
 } from "@fluentui/react-components";
+import type { SearchSort } from "@pindesk/domain/users/search-sort";
 import { useState } from "react";
 import { type CommittedSearch, useCommittedSearch } from "../hooks/use-committed-search.ts";
 import { useFileDrop } from "../hooks/use-file-drop.ts";
@@ -49,13 +50,22 @@ export function UsersPage() {
         </MessageBar>
       )}
       <div className={stale ? styles.stale : undefined} data-stale={stale || undefined}>
-        <CommittedSearchView committed={committed} />
+        <CommittedSearchView
+          committed={committed}
+          // A new order is a new search from page one, kept in the URL (decision 0027).
+          onSort={(sort) => find({ ...committed.query, sort })}
+        />
       </div>
     </div>
   );
 }
 
-function CommittedSearchView({ committed }: { committed: CommittedSearch }) {
+interface CommittedSearchViewProps {
+  committed: CommittedSearch;
+  onSort: (sort: SearchSort) => void;
+}
+
+function CommittedSearchView({ committed, onSort }: CommittedSearchViewProps) {
   switch (committed.status) {
     case "prompt":
       return (
@@ -74,6 +84,6 @@ function CommittedSearchView({ committed }: { committed: CommittedSearch }) {
       );
     case "search":
       // Keyed by the URL so each search starts with no rows selected and no details open.
-      return <SearchResults key={committed.key} query={committed.query} />;
+      return <SearchResults key={committed.key} query={committed.query} onSort={onSort} />;
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_USERS, EMPTY_SEARCH } from "@pindesk/domain/users/search-query";
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { describe, expect, it } from "vitest";
 import {
   type ClauseDraft,
@@ -16,12 +17,21 @@ const draft = (changes: Partial<SearchDraft> = {}): SearchDraft => ({
   ldapFilter: "",
   maxUsers: String(DEFAULT_MAX_USERS),
   clauses: [],
+  sort: DEFAULT_SORT,
   ...changes,
 });
 
 const clause = (changes: Partial<ClauseDraft>): ClauseDraft => ({ ...newClause(), ...changes });
 
 describe("queryFromDraft", () => {
+  it("keeps the results' order the draft was made with, which the form does not edit", () => {
+    const sort = { by: "pinLocked", direction: "desc" } as const;
+    const made = draftFromQuery({ ...EMPTY_SEARCH, searchText: "Ken", sort });
+    expect(made.sort).toEqual(sort);
+    const result = queryFromDraft({ ...made, searchText: "Kim" });
+    expect(result.ok && result.query).toMatchObject({ searchText: "Kim", sort });
+  });
+
   it("turns a complete draft into the search the server takes", () => {
     const result = queryFromDraft(
       draft({
@@ -37,6 +47,7 @@ describe("queryFromDraft", () => {
         searchText: "Ken",
         maxUsers: 50,
         filters: [{ property: "IsLockedOut", operator: "NotEqualTo", value: "True" }],
+        sort: DEFAULT_SORT,
       },
     });
   });

@@ -13,6 +13,7 @@ import {
   filterDefinition,
 } from "@pindesk/domain/users/filter-catalogue";
 import { type SearchMode, SearchQuery, type SearchQueryInput } from "@pindesk/domain/users/search-query";
+import type { SearchSort } from "@pindesk/domain/users/search-sort";
 
 export interface ClauseDraft {
   /** Keeps React's row identity stable while rows are added and removed. */
@@ -31,6 +32,8 @@ export interface SearchDraft {
   /** The text of the Maximum users to display box; checked when Find is pressed. */
   readonly maxUsers: string;
   readonly clauses: readonly ClauseDraft[];
+  /** The results' order: set by the table's column titles, not the form, and kept by Find and Save query. */
+  readonly sort: SearchSort;
 }
 
 export interface ClauseErrors {
@@ -66,6 +69,7 @@ export function draftFromQuery(query: SearchQuery): SearchDraft {
     ldapFilter: query.ldapFilter ?? "",
     maxUsers: String(query.maxUsers),
     clauses: query.filters.map((filter) => ({ ...newClause(), ...filter })),
+    sort: query.sort,
   };
 }
 
@@ -122,6 +126,7 @@ export function queryFromDraft(draft: SearchDraft): DraftResult {
       operator: clause.operator,
       value: clause.value ?? "",
     })),
+    sort: draft.sort,
   };
 
   const parsed = SearchQuery.safeParse(input);
