@@ -5,7 +5,7 @@
  *   BENCH_RUNS=N      runs per query shape (200) BENCH_BASELINE_RUNS=N  runs per shape without indexes (20)
  *   BENCH_PGLITE_DIR  PGlite's data folder, kept between runs so the seed is reused
  *   --no-baseline     skip the index-less baseline (it is the slow part at 1 M users)
- *   --only a,b        measure only these phases: latency, bulk, baseline, throughput, mail (the directory is
+ *   --only a,b        measure only these phases: latency, bulk, baseline, throughput, browser, mail (the directory is
  *                     always prepared; baseline needs latency, whose figures it is compared with)
  *   BENCH_BASELINE_TIMEOUT_MS=N  PostgreSQL's statement timeout for baseline runs (10 000): a shape that
  *                     reaches it is reported as "> N s" and its speedup as "≥ ratio"
@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 
 export type BenchEngine = "postgres" | "pglite";
 
-export const BENCH_PHASES = ["latency", "bulk", "baseline", "throughput", "mail"] as const;
+export const BENCH_PHASES = ["latency", "bulk", "baseline", "throughput", "browser", "mail"] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export interface BenchConfig {

@@ -4,6 +4,7 @@
  * small run from overwriting the day's full-size one.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import type { BrowserBench } from "./browser.ts";
 import type { BulkRequest, SetPinBench } from "./bulk.ts";
 import type { BenchEngine } from "./config.ts";
 import type { DirectoryInfo } from "./directory.ts";
@@ -27,6 +28,7 @@ export interface BenchResults {
   shapes: ShapeReport[];
   bulk: { lock: BulkRequest; unlock: BulkRequest; setPin: SetPinBench; verdicts: BulkVerdict[] } | null;
   throughput: (ThroughputResult & { searchText: string }) | null;
+  browser: BrowserBench | null;
   /** Wall time of each phase, in seconds. */
   phases: Record<string, number>;
   /** Share (%) of all cores other processes used, before the start and during each phase. */
@@ -82,6 +84,22 @@ function bulkRows(bulk: BenchResults["bulk"]): string[] {
   ];
 }
 
+function browserRows(browser: BenchResults["browser"]): string[] {
+  if (!browser) return ["Not measured."];
+  const { typing, scroll, lock, unlock } = browser;
+  return [
+    "Timed inside the page (bench/browser.ts): to the end of the first frame that shows the result.",
+    "",
+    "| Figure | p50 | p95 | Target | |",
+    "|---|---:|---:|---|:-:|",
+    `| Typing a 4-character term + Enter → rows painted (${typing.terms} terms) | ${ms(typing.p50)} | ${ms(typing.p95)} | p95 ≤ 150 ms | ${mark(typing.p95 <= 150)} |`,
+    `| Lock PIN on ${lock.users} selected users → results shown (${lock.runs} runs after a first of ${ms(lock.first)} ms, which loads the dialogs) | ${ms(lock.p50)} | ${ms(lock.p95)} | ≤ 400 ms | ${mark(lock.p95 <= 400)} |`,
+    `| Unlock PIN on ${unlock.users} selected users → results shown (first ${ms(unlock.first)} ms) | ${ms(unlock.p50)} | ${ms(unlock.p95)} | – | |`,
+    `| Scrolling ${scroll.rows} rows end to end | ${scroll.framesPerSecond.toFixed(1)} frames/s | longest frame ${ms(scroll.longestFrameMs)} | ≥ 55 frames/s | ${mark(scroll.framesPerSecond >= 55)} |`,
+    `| Blank frames while scrolling | ${scroll.blankFrames} of ${scroll.frames} | | 0 | ${mark(scroll.blankFrames === 0)} |`,
+  ];
+}
+
 function busyWarning(r: BenchResults): string[] {
   const busiest = Math.max(0, ...Object.values(r.otherLoad).map((share) => share ?? 0));
   if (busiest <= 10) return [];
@@ -111,7 +129,7 @@ export function markdown(r: BenchResults): string {
     }`,
     ...busyWarning(r),
     `Directory: ${d.syntheticUsers} synthetic users${sized} + the demo directory = ${d.totalUsers} users; ${seeded}; ANALYZE ${d.analyzeSeconds.toFixed(1)} s.`,
-    ...(r.only && r.only.length < 5 ? [`Phases measured: ${r.only.join(", ")} (--only).`] : []),
+    ...(r.only && r.only.length < 6 ? [`Phases measured: ${r.only.join(", ")} (--only).`] : []),
     `Latency is the server's own time (Server-Timing: request in → response headers out, JSON included), ${r.runs.perShape} runs per shape after ${r.runs.warmup} warm-up runs; the baseline drops the search indexes and runs ${r.runs.baselinePerShape ?? "no"} runs per shape${r.runs.baselineTimeoutMs && r.engine === "postgres" ? `, each statement stopped after ${duration(r.runs.baselineTimeoutMs)}` : ""}.`,
     "",
     "## Search latency",
@@ -127,6 +145,10 @@ export function markdown(r: BenchResults): string {
     t
       ? `autocannon, ${t.connections} connections, ${t.seconds} s, term \`${t.searchText}\`, one server process (NODE_ENV=production) on the same database: **${t.requestsPerSecond.toFixed(0)} requests/s**, latency p50 ${t.latencyP50Ms} ms / p99 ${t.latencyP99Ms} ms, ${t.errors} errors, ${t.timeouts} timeouts, ${t.non2xx} non-2xx; server CPU ${t.serverCpuPercent.toFixed(0)} % of one core; server peak RSS **${t.peakRssMiB.toFixed(0)} MiB** (VmHWM; ${t.idleRssMiB.toFixed(0)} MiB before the load, ${t.loadPeakRssMiB.toFixed(0)} MiB highest sampled during it). Load generator and server share the ${r.machine.cores} cores${r.engine === "postgres" ? " with PostgreSQL" : ""}.`
       : "Not measured.",
+    "",
+    "## In Chromium: the Users page",
+    "",
+    ...browserRows(r.browser),
     "",
     "## Targets missed",
     "",

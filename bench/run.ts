@@ -8,6 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { sql } from "kysely";
 import { knownPin, startApp } from "./app-under-test.ts";
 import { timeBaseline } from "./baseline.ts";
+import { type BrowserBench, benchBrowser } from "./browser.ts";
 import { bulkLockUnlock, bulkSetPin } from "./bulk.ts";
 import { loadBenchConfig } from "./config.ts";
 import { openBenchDatabase, prepareDirectory } from "./directory.ts";
@@ -150,6 +151,14 @@ if (config.phases.has("throughput")) {
   phases.end("throughput");
 }
 
+// The Users page in Chromium against a server of its own on this directory (the built SPA: npm run build).
+let browser: BrowserBench | null = null;
+if (config.phases.has("browser")) {
+  console.log("\nIn Chromium: typing → rows painted, scrolling 10 000 rows, Lock PIN on 1 000 users");
+  browser = await benchBrowser(config, app.account);
+  phases.end("browser");
+}
+
 // Mail: a Set PIN job by email on a database of its own, to the tests' real SMTP server (bench/mail.ts).
 let mailReport = "not measured";
 if (config.phases.has("mail")) {
@@ -180,6 +189,7 @@ const results: BenchResults = {
   shapes: reports,
   bulk,
   throughput,
+  browser,
   phases: phases.seconds,
   otherLoad: phases.otherLoad,
   otherLoadText: phases.otherLoadText,
