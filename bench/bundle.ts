@@ -161,6 +161,8 @@ async function loadPage(
     if (signedIn) {
       const answer = await context.request.post(`${base}/api/auth/sign-in`, {
         data: { username: "admin", password: ADMIN_PASSWORD },
+        // As the browser sends it: sign-in checks the Origin (0006).
+        headers: { origin: base },
       });
       if (!answer.ok()) throw new Error(`Signing in failed: ${answer.status()} ${await answer.text()}`);
     }

@@ -5,6 +5,7 @@
  * seconds once, not each response. A copy that would not be smaller is not written; the file goes as it is.
  * The pages (.html) are left out: the server writes each one per response, with its nonce.
  */
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -60,6 +61,8 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
+      // Called after a failed build too, which wrote nothing: its own error is the one to see.
+      if (!existsSync(outDir)) return;
       const written = await precompressFolder(outDir);
       this.info(`${written} precompressed copies (.br, .gz) written`);
     },
