@@ -1,6 +1,7 @@
 /**
  * `npm run bench:directory`: the Active Directory figures of issue 12, each beside a baseline measured in the
- * same run against the same DC (scripts/dc, the machine's one DC):
+ * same run against the same DC (scripts/dc: the machine's test DC, or the one PINDESK_DC_DIR and
+ * PINDESK_DC_ADDRESS name — the 100 000-user DC on 127.0.0.2, filled with `add-users --offline`, decision 0019):
  * - a full sync of the synthetic users (100 000 by default) beside `ldapsearch` dumping the same entries
  *   and attributes over LDAPS with the same page size — the rate a sync cannot beat;
  * - an incremental sync after 1 000 users changed, beside one ldapmodify of those changes;
@@ -238,7 +239,7 @@ writeFileSync(
   `${JSON.stringify(results, null, 2)}\n`,
 );
 const mark = (ok: boolean) => (ok ? "✔" : "✘");
-const md = `# Directory benchmark — ${results.at} (${results.engine}, ${total} users)
+const md = `# Directory benchmark — ${results.at} (${results.engine}, ${total} users, DC ${facts.url})
 
 | Figure | Measured | Baseline (same run) | Target |
 |---|---|---|---|

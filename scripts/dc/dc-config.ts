@@ -1,6 +1,7 @@
 /**
  * The fixed facts of the development domain controller: one Samba AD DC per machine serving LITWAREINC.COM on
- * 127.0.0.1 (LDAP 389, LDAPS 636: Samba's ports are not configurable), provisioned into a folder of its own.
+ * 127.0.0.1 (LDAP 389, LDAPS 636: Samba's ports are not configurable), provisioned into a folder of its own;
+ * another loopback address and folder (PINDESK_DC_ADDRESS, PINDESK_DC_DIR) make a second one.
  */
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,7 +19,13 @@ export const USERS_CONTAINER_DN = `CN=Users,${BASE_DN}`;
 /** The DC's own computer name; fixed so the DC's DN does not depend on the machine's host name. */
 export const DC_HOST_NAME = "LITWARE-DC";
 export const LDAPS_PORT = 636;
-export const LDAPS_URL = `ldaps://127.0.0.1:${LDAPS_PORT}`;
+/**
+ * The loopback address the DC listens on: 127.0.0.1 unless PINDESK_DC_ADDRESS names another (127.0.0.2, …).
+ * Samba's ports are fixed, but the whole of 127/8 is loopback, so a second DC — the 100 000-user one the
+ * directory bench reads (decision 0019) — can serve beside the shared test DC from a folder of its own.
+ */
+export const DC_ADDRESS = process.env.PINDESK_DC_ADDRESS || "127.0.0.1";
+export const LDAPS_URL = `ldaps://${DC_ADDRESS}:${LDAPS_PORT}`;
 
 // Known passwords: the DC listens on loopback only and holds test data. Each meets the domain's default
 // complexity rule (three of upper, lower, digit, symbol) and contains no account or display name.

@@ -7,6 +7,7 @@ import {
   ADMIN_PASSWORD,
   ADMIN_UPN,
   BASE_DN,
+  DC_ADDRESS,
   type DcPaths,
   dcPaths,
   LDAPS_URL,
@@ -174,8 +175,9 @@ export async function startDomain(log: Log, paths: DcPaths = dcPaths()): Promise
     }
     if (await ldapsPortInUse()) {
       throw new Error(
-        `Something else listens on 127.0.0.1:636 (one DC per machine: Samba's ports are fixed). If it is a DC ` +
-          `started with another PINDESK_DC_DIR, use that folder or stop it there (npm run dc -- stop).`,
+        `Something else listens on ${DC_ADDRESS}:636 (one DC per address: Samba's ports are fixed). If it is a DC ` +
+          `started with another PINDESK_DC_DIR, use that folder or stop it there (npm run dc -- stop), or give ` +
+          `this one another loopback address (PINDESK_DC_ADDRESS=127.0.0.2).`,
       );
     }
     if (current) {

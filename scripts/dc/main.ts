@@ -1,11 +1,13 @@
 /**
  * `npm run dc -- <command>`: a real Active Directory domain (Samba) with the Litware directory, for
- * development and tests. Commands: start (the default), stop, reset, status, add-users N [--seed S].
+ * development and tests. Commands: start (the default), stop, reset, status, add-users N [--seed S]
+ * [--offline].
  * See scripts/dc/README.md.
  */
 import { dcPaths } from "./dc-config.ts";
 import { type DomainFacts, domainStatus, resetDomain, startDomain, stopDomain } from "./domain.ts";
 import { withDcLock } from "./lock.ts";
+import { addSyntheticUsersOffline } from "./offline-fill.ts";
 import { addSyntheticUsers } from "./synthetic-users.ts";
 
 const log = (line: string) => console.log(`dc: ${line}`);
@@ -30,7 +32,7 @@ function printFacts(facts: DomainFacts): void {
   );
 }
 
-function parseAddUsers(args: readonly string[]): { count: number; seed: number } {
+function parseAddUsers(args: readonly string[]): { count: number; seed: number; offline: boolean } {
   const count = Number(args[0]);
   const seedAt = args.indexOf("--seed");
   const seed = seedAt === -1 ? 1 : Number(args[seedAt + 1]);
@@ -38,7 +40,7 @@ function parseAddUsers(args: readonly string[]): { count: number; seed: number }
     throw new Error("add-users needs a count from 1 to 1 000 000: npm run dc -- add-users 1000 [--seed 7]");
   }
   if (!Number.isInteger(seed) || seed < 0) throw new Error("--seed needs a whole number ≥ 0");
-  return { count, seed };
+  return { count, seed, offline: args.includes("--offline") };
 }
 
 async function main(args: readonly string[]): Promise<void> {
@@ -66,17 +68,21 @@ async function main(args: readonly string[]): Promise<void> {
       return;
     }
     case "add-users": {
-      const { count, seed } = parseAddUsers(rest);
+      const { count, seed, offline } = parseAddUsers(rest);
       await startDomain(log, paths);
-      const result = await withDcLock(paths.folder, () => addSyntheticUsers(paths, count, seed));
+      const result = await withDcLock(paths.folder, () =>
+        offline ? addSyntheticUsersOffline(paths, count, seed, log) : addSyntheticUsers(paths, count, seed),
+      );
       log(
         `Added ${result.added} synthetic users (seed ${seed}, from index ${result.firstIndex}) in ` +
-          `${result.seconds.toFixed(1)} s, one LDIF through ldapmodify.`,
+          `${result.seconds.toFixed(1)} s, ${offline ? "ldbadd into the stopped DC" : "one LDIF through ldapmodify"}.`,
       );
       return;
     }
     default:
-      throw new Error(`Unknown command ${command}: use start, stop, reset, status or add-users N [--seed S]`);
+      throw new Error(
+        `Unknown command ${command}: use start, stop, reset, status or add-users N [--seed S] [--offline]`,
+      );
   }
 }
 

@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import {
   ADMIN_PASSWORD,
+  DC_ADDRESS,
   DC_HOST_NAME,
   type DcPaths,
   LDAPS_PORT,
@@ -18,10 +19,12 @@ import {
 import { findProgram, runCommand } from "./run-command.ts";
 import { writeTlsCertificates } from "./tls.ts";
 
-function smbOptions(folder: string): string[] {
+/** The smb.conf options of a DC in `folder` listening on `address` (a loopback one). */
+export function smbOptions(folder: string, address = DC_ADDRESS): string[] {
   return [
-    // Loopback only: a development DC is no one else's business.
-    "interfaces = lo",
+    // Loopback only: a development DC is no one else's business. A second DC takes another loopback address
+    // (with the /8 Samba finds it on lo), so its fixed ports do not clash with the first's.
+    address === "127.0.0.1" ? "interfaces = lo" : `interfaces = ${address}/8`,
     "bind interfaces only = yes",
     // The Lync attributes are a schema extension, which Samba refuses without this.
     "dsdb:schema update allowed = true",
@@ -83,7 +86,7 @@ export function runningPid(paths: DcPaths): number | undefined {
 /** Whether anything accepts connections on the LDAPS port: Samba's ports are fixed, so one DC a machine. */
 export function ldapsPortInUse(): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port: LDAPS_PORT });
+    const socket = net.connect({ host: DC_ADDRESS, port: LDAPS_PORT });
     socket.setTimeout(1000);
     socket.once("connect", () => {
       socket.destroy();

@@ -82,20 +82,31 @@ export interface AddUsersResult {
   seconds: number;
 }
 
+/** What an add writes: the OUs still missing, then the users after those this seed already added. */
+export interface PlannedAdd {
+  firstIndex: number;
+  units: string[];
+  people: DirectoryPerson[];
+}
+
+/** Asks the running DC how far this seed got and which OUs exist. */
+export async function planSyntheticUsers(paths: DcPaths, count: number, seed: number): Promise<PlannedAdd> {
+  const firstIndex = await countExisting(paths.caFile, seed);
+  const people = Array.from({ length: count }, (_, i) => syntheticPerson(seed, firstIndex + i));
+  const departments = [...new Set(people.map((person) => person.dn.slice(person.dn.indexOf(",") + 1)))];
+  const units = await missingUnits(paths.caFile, [SYNTHETIC_OU, ...departments]);
+  return { firstIndex, units, people };
+}
+
+export const unitRecord = (dn: string) => addRecord(dn, { objectClass: "organizationalUnit" });
+
 export async function addSyntheticUsers(
   paths: DcPaths,
   count: number,
   seed: number,
 ): Promise<AddUsersResult> {
   const started = Date.now();
-  const firstIndex = await countExisting(paths.caFile, seed);
-  const people = Array.from({ length: count }, (_, i) => syntheticPerson(seed, firstIndex + i));
-  const departments = [...new Set(people.map((person) => person.dn.slice(person.dn.indexOf(",") + 1)))];
-  const units = await missingUnits(paths.caFile, [SYNTHETIC_OU, ...departments]);
-  const ldif = [
-    ...units.map((dn) => addRecord(dn, { objectClass: "organizationalUnit" })),
-    ...people.map(userRecord),
-  ].join("");
-  await ldapModify(paths.caFile, ldif);
+  const { firstIndex, units, people } = await planSyntheticUsers(paths, count, seed);
+  await ldapModify(paths.caFile, [...units.map(unitRecord), ...people.map(userRecord)].join(""));
   return { added: count, firstIndex, seconds: (Date.now() - started) / 1000 };
 }

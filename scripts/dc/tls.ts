@@ -3,11 +3,12 @@
  * which does not resolve here, so a client that connects to 127.0.0.1 and checks the name — Node's tls,
  * OpenLDAP's ldapsearch — refuses it. We write our own before the first start, at the paths Samba reads
  * (private/tls/{ca,cert,key}.pem; it generates its own only when key.pem is missing): a CA and a server
- * certificate for 127.0.0.1, ::1 and localhost, so clients verify the chain and the name as in production.
+ * certificate for 127.0.0.1, ::1 and localhost (and PINDESK_DC_ADDRESS when set), so clients verify the chain and the name as in production.
  * Making both takes about half a second.
  */
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DC_ADDRESS } from "./dc-config.ts";
 import { runCommand } from "./run-command.ts";
 
 const DAYS = "3650";
@@ -49,7 +50,7 @@ export async function writeTlsCertificates(tlsFolder: string): Promise<void> {
   writeFileSync(
     file("cert.ext"),
     [
-      "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost",
+      `subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost${DC_ADDRESS === "127.0.0.1" ? "" : `,IP:${DC_ADDRESS}`}`,
       "basicConstraints=critical,CA:FALSE",
       "keyUsage=critical,digitalSignature,keyEncipherment",
       "extendedKeyUsage=serverAuth",

@@ -41,11 +41,14 @@ const MAX_TEXT = 256;
 /** AD's objectGUID bytes as the GUID AD's own tools show: the first three fields are little-endian. */
 export function guidFromBytes(bytes: Buffer): string {
   if (bytes.length !== 16) throw new Error(`objectGUID has ${bytes.length} bytes, not 16`);
-  const hex = (start: number, end: number, reverse: boolean) => {
-    const part = [...bytes.subarray(start, end)];
-    return (reverse ? part.reverse() : part).map((b) => b.toString(16).padStart(2, "0")).join("");
+  // Once per synced user: hex once, then the little-endian fields' byte pairs in reverse order.
+  const hex = bytes.toString("hex");
+  const reversed = (start: number, end: number) => {
+    let out = "";
+    for (let at = end - 2; at >= start; at -= 2) out += hex.slice(at, at + 2);
+    return out;
   };
-  return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10, false), hex(10, 16, false)].join("-");
+  return `${reversed(0, 8)}-${reversed(8, 12)}-${reversed(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The bytes of a GUID string, for a search by objectGUID (the inverse of guidFromBytes). */
@@ -132,11 +135,12 @@ export function mapAdUser(entry: LdapEntry, context: MappingContext): MappedEntr
   const homeServer = text("homeServer");
   const optionFlags = Number(text("optionFlags") ?? 0);
   const userAccountControl = Number(first(entry, "userAccountControl") ?? 0);
+  const objectGuid = guidFromBytes(guidBytes);
 
   return {
     ok: true,
     adUser: {
-      objectGuid: guidFromBytes(guidBytes),
+      objectGuid,
       pool: homeServer ? (context.poolsByHomeServer.get(dnKey(homeServer)) ?? null) : null,
       user: {
         ...values,
@@ -147,7 +151,7 @@ export function mapAdUser(entry: LdapEntry, context: MappingContext): MappedEntr
         enabled: (text("lyncEnabled") ?? "").toUpperCase() === "TRUE",
         enterpriseVoiceEnabled: Number.isFinite(optionFlags) && (optionFlags & ENTERPRISE_VOICE) !== 0,
         protected: first(entry, "adminCount") === "1" || chain.has(context.protectedGroupKey),
-        objectGuid: guidFromBytes(guidBytes),
+        objectGuid,
         managerDn: text("manager"),
         userAccountControl: Number.isFinite(userAccountControl) ? userAccountControl : null,
         memberOf,
