@@ -98,4 +98,26 @@ describe("DataTable", () => {
     await userEvent.click(screen.getByRole("cell", { name: "red-cs-001.litwareinc.com" }));
     expect(onSelect).toHaveBeenCalledWith(1);
   });
+
+  it("makes the headers with a sort key sort buttons, the sorted one saying which way", async () => {
+    const onSort = vi.fn();
+    const sortable = COLUMNS.map((column) =>
+      column.title === "Actions" ? column : { ...column, sortKey: column.title.toLowerCase() },
+    );
+    render(
+      <DataTable
+        label="Registrar pools"
+        columns={sortable}
+        rows={POOLS}
+        rowKey={(pool) => pool.id}
+        sort={{ by: "users", direction: "desc", onSort }}
+      />,
+    );
+    const header = (name: string) => screen.getByRole("columnheader", { name });
+    expect(header("Users").getAttribute("aria-sort")).toBe("descending");
+    expect(header("Registrar pool").getAttribute("aria-sort")).not.toMatch(/ascending|descending/);
+    expect(within(header("Actions")).queryByRole("button")).toBeNull();
+    await userEvent.click(within(header("Registrar pool")).getByRole("button"));
+    expect(onSort).toHaveBeenCalledWith("registrar pool");
+  });
 });

@@ -43,7 +43,19 @@ export interface Column<Row> {
    */
   look?: "oneLine" | "ellipsis" | "figures";
   className?: string;
+  /** The key its header sorts by when clicked, in a table given `sort`; not sortable without one. */
+  sortKey?: string;
   cell: (row: Row) => ReactNode;
+}
+
+/**
+ * A table's order, shown in its headers: the sorted column's header says which way (aria-sort and an arrow),
+ * and a click on a sortable header asks for its key; which way the next order runs is the page's to say.
+ */
+export interface TableSort {
+  by: string;
+  direction: "asc" | "desc";
+  onSort: (by: string) => void;
 }
 
 interface DataTableHeaderProps<Row> {
@@ -53,18 +65,34 @@ interface DataTableHeaderProps<Row> {
   className?: string;
   /** The header row's aria-rowindex, when only part of a long table is rendered. */
   rowIndex?: number | undefined;
+  sort?: TableSort | undefined;
 }
 
-export function DataTableHeader<Row>({ columns, leading, className, rowIndex }: DataTableHeaderProps<Row>) {
+const ARIA_DIRECTIONS = { asc: "ascending", desc: "descending" } as const;
+
+export function DataTableHeader<Row>(props: DataTableHeaderProps<Row>) {
+  const { columns, leading, className, rowIndex, sort } = props;
   return (
     <TableHeader className={className}>
       <TableRow aria-rowindex={rowIndex}>
         {leading}
-        {columns.map((column) => (
-          <TableHeaderCell key={column.title} style={column.width ? { width: column.width } : undefined}>
-            {column.titleHidden ? <span className="visually-hidden">{column.title}</span> : column.title}
-          </TableHeaderCell>
-        ))}
+        {columns.map((column) => {
+          const { sortKey } = column;
+          const sortable = sort !== undefined && sortKey !== undefined;
+          return (
+            <TableHeaderCell
+              key={column.title}
+              style={column.width ? { width: column.width } : undefined}
+              {...(sortable && {
+                sortable: true,
+                sortDirection: sort.by === sortKey ? ARIA_DIRECTIONS[sort.direction] : undefined,
+                onClick: () => sort.onSort(sortKey),
+              })}
+            >
+              {column.titleHidden ? <span className="visually-hidden">{column.title}</span> : column.title}
+            </TableHeaderCell>
+          );
+        })}
       </TableRow>
     </TableHeader>
   );
@@ -104,10 +132,12 @@ interface DataTableProps<Row> {
   leading?: { header: ReactNode; cell: (row: Row) => ReactNode };
   /** Each row's own props: selection state, clicks. */
   rowProps?: (row: Row) => Omit<TableRowProps, "children">;
+  /** The order the rows are in, for headers that sort (the columns with a sortKey). */
+  sort?: TableSort;
 }
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { label, columns, rows, rowKey, size, fitContent = false, empty, leading, rowProps } = props;
+  const { label, columns, rows, rowKey, size, fitContent = false, empty, leading, rowProps, sort } = props;
   const styles = useStyles();
   const narrow = useNarrowScreen();
   if (rows.length === 0 && empty !== undefined) return empty;
@@ -122,7 +152,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         size={size}
         className={mergeClasses(fitContent && styles.fitContent, styles.narrowTable)}
       >
-        <DataTableHeader columns={columns} leading={leading?.header} />
+        <DataTableHeader columns={columns} leading={leading?.header} sort={sort} />
         <TableBody>
           {rows.map((row) => (
             <TableRow key={rowKey(row)} {...rowProps?.(row)}>

@@ -75,6 +75,21 @@ const isoDate = z.iso.datetime({
   error: "must be a date and time such as 2026-11-23T09:00:00Z",
 });
 
+/**
+ * The audit log's orders, by the short names the page URL and the API use (`sort=actor&dir=asc`): Time (the
+ * default, newest first) or one of the table's columns. Events of the same actor, action, target or outcome
+ * stay newest first among themselves.
+ */
+export const AUDIT_SORT_KEYS = ["time", "actor", "action", "target", "outcome"] as const;
+export type AuditSortKey = (typeof AUDIT_SORT_KEYS)[number];
+export type AuditSortDirection = "asc" | "desc";
+
+/** Time starts newest first; the columns of names start from A. */
+export const defaultAuditDirection = (key: AuditSortKey): AuditSortDirection =>
+  key === "time" ? "desc" : "asc";
+
+const oneOf = (names: readonly string[]) => names.map((name) => JSON.stringify(name)).join(", ");
+
 export const AuditQuery = z
   .object({
     actor: optionalText,
@@ -85,7 +100,17 @@ export const AuditQuery = z
     outcome: z.enum(AUDIT_OUTCOMES, { error: "must be Success, Failure or Denied" }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    /** The id of the last event of the previous page (events are newest first). */
+    sort: z
+      .enum(AUDIT_SORT_KEYS, {
+        error: (issue) => `must be one of ${oneOf(AUDIT_SORT_KEYS)}, not ${JSON.stringify(issue.input)}`,
+      })
+      .optional(),
+    dir: z
+      .enum(["asc", "desc"], {
+        error: (issue) => `must be "asc" or "desc", not ${JSON.stringify(issue.input)}`,
+      })
+      .optional(),
+    /** The id of the last event of the previous page; the page is the events after it in the order. */
     before: z.coerce.number().int().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200, "must be at most 200").default(50),
   })
@@ -98,6 +123,6 @@ export type AuditQuery = z.output<typeof AuditQuery>;
 
 export interface AuditPage {
   events: AuditEvent[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
+  /** Pass as `before` for the next page (older events, in the default order); null on the last page. */
   nextBefore: number | null;
 }

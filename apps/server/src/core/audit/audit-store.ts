@@ -9,10 +9,12 @@ import type {
   AuditPage,
   AuditQuery,
 } from "@pindesk/domain/audit/audit-event";
+import { defaultAuditDirection } from "@pindesk/domain/audit/audit-event";
 import { type Kysely, sql } from "kysely";
 import { type ColumnTypes, jsonRecordset } from "../../db/json-rows.ts";
 import type { AuditEventsTable, Database } from "../../db/schema.ts";
 import type { AuditActor } from "../caller.ts";
+import { orderAuditEvents } from "./audit-order.ts";
 
 export interface NewAuditEvent {
   at: Date;
@@ -72,7 +74,7 @@ export async function writeAuditEvents(
 
 export const writeAuditEvent = (db: Kysely<Database>, event: NewAuditEvent) => writeAuditEvents(db, [event]);
 
-/** Reads the audit log newest first, a page at a time by id (no OFFSET, no count). */
+/** Reads the audit log in the order asked (newest first unless told), a page at a time (no OFFSET, no count). */
 export async function findAuditEvents(db: Kysely<Database>, query: AuditQuery): Promise<AuditPage> {
   let select = db.selectFrom("audit_events").selectAll();
   // Actor and target match as a case-insensitive prefix, as the Search users box does.
@@ -83,11 +85,15 @@ export async function findAuditEvents(db: Kysely<Database>, query: AuditQuery): 
   if (query.outcome) select = select.where("outcome", "=", query.outcome);
   if (query.from) select = select.where("at", ">=", new Date(query.from));
   if (query.to) select = select.where("at", "<=", new Date(query.to));
-  if (query.before) select = select.where("id", "<", query.before);
-  const rows = await select
-    .orderBy("id", "desc")
-    .limit(query.limit + 1)
-    .execute();
+  const key = query.sort ?? "time";
+  const ordered = await orderAuditEvents(
+    db,
+    select,
+    key,
+    query.dir ?? defaultAuditDirection(key),
+    query.before,
+  );
+  const rows = await ordered.limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
   return {
     events: page.map(

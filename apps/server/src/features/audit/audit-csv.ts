@@ -1,7 +1,8 @@
 /**
- * The audit log as a CSV file (issue 16): every event the Audit log page's filters match, newest first, read a
- * page at a time by id as the page reads them, never the whole log in memory. Details are their JSON, as the
- * API answers them; cells a spreadsheet would run as a formula are neutralised by csvRecord.
+ * The audit log as a CSV file (issue 16): every event the Audit log page's filters match, in the page's order
+ * (newest first unless sorted), read a page at a time as the page reads them, never the whole log in memory.
+ * Details are their JSON, as the API answers them; cells a spreadsheet would run as a formula are neutralised
+ * by csvRecord.
  */
 import { AUDIT_ACTIONS, type AuditEvent, type AuditQuery } from "@pindesk/domain/audit/audit-event";
 import { csvRecord } from "@pindesk/domain/csv/csv";

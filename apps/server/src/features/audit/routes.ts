@@ -12,7 +12,8 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
       method: "get",
       path: "/audit",
       access: "audit:read",
-      summary: "Audit events, newest first, filtered by actor, action, target, outcome and time, paged",
+      summary:
+        "Audit events, newest first or sorted by time, actor, action, target or outcome (sort, dir), filtered by actor, action, target, outcome and time, paged",
       request: { query: AuditQuery },
       handle: async ({ query }, _req, res) => {
         res.json(await audit.find(query));
@@ -23,7 +24,7 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
       path: "/audit/export.csv",
       access: "audit:read",
       summary:
-        "Every audit event the filters match, newest first, as CSV (before and limit are ignored); the export is audited",
+        "Every audit event the filters match, in the order asked (newest first unless sort and dir say), as CSV (before and limit are ignored); the export is audited",
       request: { query: AuditQuery },
       handle: async ({ query }, req, res) => {
         const { fileName, chunks, exported } = audit.exportCsv(query);

@@ -1,4 +1,7 @@
-/** Audit log (audit:read): every sign-in, account change and PIN action, newest first, filtered and paged. */
+/**
+ * Audit log (audit:read): every sign-in, account change and PIN action, newest first or sorted by a column
+ * (on the server, kept in the address with the filters), filtered and paged.
+ */
 import {
   Button,
   MessageBar,
@@ -9,12 +12,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import type { AuditSortKey } from "@pindesk/domain/audit/audit-event";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { useAuditPage } from "../api/audit.ts";
 import type { AuditFilters } from "../lib/audit-url.ts";
-import { auditFiltersFromParams, auditFiltersToParams } from "../lib/audit-url.ts";
+import { auditFiltersFromParams, auditFiltersToParams, auditSortOf, sortAuditBy } from "../lib/audit-url.ts";
 import { AuditFiltersForm } from "./audit-filters.tsx";
 import { AuditTable } from "./audit-table.tsx";
 
@@ -45,7 +49,7 @@ export function AuditPage() {
         value={valid}
         onApply={(next) => {
           setNewer([]);
-          go(next);
+          go({ ...next, sort: valid.sort, dir: valid.dir });
         }}
       />
       {typeof filters === "string" && (
@@ -55,7 +59,18 @@ export function AuditPage() {
       )}
       {page.isPending && <Spinner label="Loading the audit log…" />}
       {page.isError && <ApiErrorMessageBar title="The audit log could not be loaded" error={page.error} />}
-      {page.data && <AuditTable events={page.data.events} />}
+      {page.data && (
+        <AuditTable
+          events={page.data.events}
+          sort={{
+            ...auditSortOf(valid),
+            onSort: (by) => {
+              setNewer([]);
+              go(sortAuditBy(valid, by as AuditSortKey));
+            },
+          }}
+        />
+      )}
       <div className={styles.pager}>
         {/* A plain download link, as Export to CSV on Users: a GET the browser saves as a file. */}
         <Button

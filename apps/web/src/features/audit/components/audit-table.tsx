@@ -1,6 +1,6 @@
 import { Badge, MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
 import { AUDIT_ACTIONS, type AuditEvent } from "@pindesk/domain/audit/audit-event";
-import { type Column, DataTable } from "../../../components/data-table.tsx";
+import { type Column, DataTable, type TableSort } from "../../../components/data-table.tsx";
 import { formatDateTime } from "../../../lib/format-date-time.ts";
 import { describeDetails } from "../lib/describe-details.ts";
 
@@ -16,12 +16,13 @@ const useStyles = makeStyles({
  * Outcome on one line, names and details wrapping where they must.
  */
 const columns = (breakAnywhere: string): readonly Column<AuditEvent>[] => [
-  { title: "Time", look: "oneLine", cell: (event) => formatDateTime(event.at) },
-  { title: "Actor", className: breakAnywhere, cell: (event) => event.actorName },
-  { title: "Action", cell: (event) => AUDIT_ACTIONS[event.action] ?? event.action },
-  { title: "Target", className: breakAnywhere, cell: (event) => event.targetName ?? "" },
+  { title: "Time", sortKey: "time", look: "oneLine", cell: (event) => formatDateTime(event.at) },
+  { title: "Actor", sortKey: "actor", className: breakAnywhere, cell: (event) => event.actorName },
+  { title: "Action", sortKey: "action", cell: (event) => AUDIT_ACTIONS[event.action] ?? event.action },
+  { title: "Target", sortKey: "target", className: breakAnywhere, cell: (event) => event.targetName ?? "" },
   {
     title: "Outcome",
+    sortKey: "outcome",
     cell: (event) => (
       <Badge appearance="tint" color={OUTCOME_COLOURS[event.outcome]}>
         {event.outcome}
@@ -32,7 +33,8 @@ const columns = (breakAnywhere: string): readonly Column<AuditEvent>[] => [
   { title: "Client address", look: "oneLine", cell: (event) => event.clientAddress ?? "" },
 ];
 
-export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
+/** The events in the order the server read them; `sort` makes Time, Actor, Action, Target and Outcome sort. */
+export function AuditTable({ events, sort }: { events: readonly AuditEvent[]; sort: TableSort }) {
   const styles = useStyles();
   return (
     <DataTable
@@ -42,6 +44,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
       columns={columns(styles.breakAnywhere)}
       rows={events}
       rowKey={(event) => event.id}
+      sort={sort}
       empty={
         <MessageBar intent="info">
           <MessageBarBody>No audit events match these filters.</MessageBarBody>

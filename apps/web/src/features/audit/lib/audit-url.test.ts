@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFiltersFromParams, auditFiltersToParams } from "./audit-url.ts";
+import { auditFiltersFromParams, auditFiltersToParams, auditSortOf, sortAuditBy } from "./audit-url.ts";
 
 describe("auditFiltersToParams", () => {
   it("writes the filters given, and nothing for one left empty", () => {
@@ -33,5 +33,26 @@ describe("auditFiltersFromParams", () => {
     expect(
       auditFiltersFromParams(new URLSearchParams("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")),
     ).toBe("to: must not be before from");
+  });
+});
+
+describe("sortAuditBy", () => {
+  it("starts a column from its usual end, turns the current one around, from the first page", () => {
+    expect(auditSortOf({})).toEqual({ by: "time", direction: "desc" });
+    const byActor = sortAuditBy({ outcome: "Failure", before: 120 }, "actor");
+    expect(byActor).toEqual({ outcome: "Failure", sort: "actor", dir: "asc", before: undefined });
+    expect(sortAuditBy(byActor, "actor")).toMatchObject({ sort: "actor", dir: "desc" });
+    expect(sortAuditBy(byActor, "time")).toMatchObject({ sort: "time", dir: "desc" });
+    expect(sortAuditBy({}, "time")).toMatchObject({ sort: "time", dir: "asc" });
+  });
+
+  it("keeps the order in the page address and reads it back", () => {
+    const params = auditFiltersToParams(sortAuditBy({ actor: "admin" }, "outcome"));
+    expect(params.toString()).toBe("actor=admin&sort=outcome&dir=asc");
+    expect(auditSortOf(auditFiltersFromParams(params) as object)).toEqual({
+      by: "outcome",
+      direction: "asc",
+    });
+    expect(auditFiltersFromParams(new URLSearchParams("sort=colour"))).toMatch(/^sort: must be one of/);
   });
 });
