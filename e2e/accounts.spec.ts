@@ -57,3 +57,39 @@ test("the Console accounts page has no serious or critical accessibility violati
     violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
   ).toEqual([]);
 });
+
+test("sorts by a column header, says which way in aria-sort, and keeps the order in the address", async ({
+  page,
+  browser,
+}) => {
+  // Another account that has signed in, so Last sign-in has more than one time to order.
+  await signInAs(await browser.newPage(), ["CsHelpDesk"]);
+  const me = await signInAs(page, ["CsAdministrator"]);
+  await page.goto("/accounts");
+  const table = page.getByRole("table", { name: "Console accounts" });
+  const header = (name: string) => table.getByRole("columnheader", { name, exact: true });
+  const userNames = () =>
+    table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.querySelector("td")?.textContent ?? ""));
+  const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare;
+
+  await expect(header("User name")).toHaveAttribute("aria-sort", "ascending");
+  const ascending = await userNames();
+  expect(ascending.length).toBeGreaterThan(2);
+  expect(ascending).toEqual([...ascending].sort(byName));
+
+  await header("User name").click();
+  await expect(header("User name")).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/sort=username&dir=desc/);
+  expect(await userNames()).toEqual([...ascending].sort(byName).reverse());
+
+  // Last sign-in, turned around: the most recent first — this page's own sign-in.
+  await header("Last sign-in").click();
+  await header("Last sign-in").click();
+  await expect(page).toHaveURL(/sort=lastSignIn&dir=desc/);
+  await page.reload();
+  await expect(header("Last sign-in")).toHaveAttribute("aria-sort", "descending");
+  await expect(header("User name")).not.toHaveAttribute("aria-sort", /ascending|descending/);
+  expect((await userNames())[0]).toBe(me.username);
+});

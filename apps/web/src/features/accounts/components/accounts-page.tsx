@@ -14,10 +14,18 @@ import {
 import { AddRegular } from "@fluentui/react-icons";
 import type { AccountWithPassword, ConsoleAccount } from "@pindesk/domain/accounts/console-account";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { useSession } from "../../../lib/session.tsx";
 import { useAccounts, useResetPassword, useSetDisabled } from "../api/accounts.ts";
+import {
+  type AccountSortKey,
+  accountSortFromParams,
+  accountSortToParams,
+  nextAccountSort,
+  sortAccounts,
+} from "../lib/account-sort.ts";
 import { type AccountAction, AccountsTable } from "./accounts-table.tsx";
 import { ChangeRolesDialog } from "./change-roles-dialog.tsx";
 import { NewAccountDialog } from "./new-account-dialog.tsx";
@@ -42,6 +50,10 @@ export function AccountsPage() {
   const setDisabled = useSetDisabled();
   const resetPassword = useResetPassword();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [params, setParams] = useSearchParams();
+  const sort = accountSortFromParams(params);
+  // A few dozen accounts at most: sorted as they are drawn.
+  const sorted = accounts.data && sortAccounts(accounts.data, sort);
   const close = () => {
     setDisabled.reset();
     resetPassword.reset();
@@ -76,11 +88,15 @@ export function AccountsPage() {
       {accounts.isError && (
         <ApiErrorMessageBar title="The accounts could not be loaded" error={accounts.error} />
       )}
-      {accounts.data && (
+      {sorted && (
         <AccountsTable
-          accounts={accounts.data}
+          accounts={sorted}
           selfId={session.account.id}
           onAction={(account, kind) => setDialog({ kind, account })}
+          sort={{
+            ...sort,
+            onSort: (by) => setParams(accountSortToParams(nextAccountSort(sort, by as AccountSortKey))),
+          }}
         />
       )}
 

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { ConsoleAccount } from "@pindesk/domain/accounts/console-account";
-import { type Column, DataTable } from "../../../components/data-table.tsx";
+import { type Column, DataTable, type TableSort } from "../../../components/data-table.tsx";
 import { ReasonTooltip } from "../../../components/reason-tooltip.tsx";
 import { formatDateTime } from "../../../lib/format-date-time.ts";
 import { externallyOwnedReason, SOURCE_LABELS } from "../lib/account-source.ts";
@@ -31,16 +31,23 @@ interface AccountsTableProps {
   /** The signed-in account: it may not disable itself (the server refuses anyway). */
   selfId: number;
   onAction: (account: ConsoleAccount, action: AccountAction) => void;
+  /** The accounts come in this order (the page sorts them); every column but Actions sorts. */
+  sort: TableSort;
 }
 
-export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps) {
+export function AccountsTable({ accounts, selfId, onAction, sort }: AccountsTableProps) {
   const columns: Column<ConsoleAccount>[] = [
-    { title: "User name", look: "oneLine", cell: (account) => account.username },
-    { title: "Display name", cell: (account) => account.displayName },
-    { title: "Source", cell: (account) => <AccountSource account={account} /> },
-    { title: "Roles", cell: (account) => account.roles.join(", ") || "No role (cannot sign in)" },
+    { title: "User name", sortKey: "username", look: "oneLine", cell: (account) => account.username },
+    { title: "Display name", sortKey: "displayName", cell: (account) => account.displayName },
+    { title: "Source", sortKey: "source", cell: (account) => <AccountSource account={account} /> },
+    {
+      title: "Roles",
+      sortKey: "roles",
+      cell: (account) => account.roles.join(", ") || "No role (cannot sign in)",
+    },
     {
       title: "Status",
+      sortKey: "status",
       cell: (account) => (
         <Badge appearance="tint" color={account.disabled ? "danger" : "success"}>
           {account.disabled ? "Disabled" : "Enabled"}
@@ -49,6 +56,7 @@ export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps
     },
     {
       title: "Last sign-in",
+      sortKey: "lastSignIn",
       look: "oneLine",
       cell: (account) => (account.lastSignInAt ? formatDateTime(account.lastSignInAt) : "Never"),
     },
@@ -67,6 +75,7 @@ export function AccountsTable({ accounts, selfId, onAction }: AccountsTableProps
       columns={columns}
       rows={accounts}
       rowKey={(account) => account.id}
+      sort={sort}
     />
   );
 }
