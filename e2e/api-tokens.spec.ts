@@ -96,3 +96,39 @@ test("a CsAdministrator sees and revokes other accounts' tokens; the page passes
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("Revoked");
 });
+
+test("after Revoke, focus is on the next token's Revoke, and after the last on New API token", async ({
+  page,
+  baseURL,
+}) => {
+  await signInAs(page, ["CsHelpDesk"]);
+  const { csrfToken } = await (await page.request.get("/api/auth/me")).json();
+  for (const name of ["First script", "Second script"]) {
+    const made = await page.request.post("/api/api-tokens", {
+      headers: { "x-csrf-token": csrfToken, origin: baseURL ?? "" },
+      data: { name },
+    });
+    expect(made.status()).toBe(201);
+  }
+  await page.goto("/api-tokens");
+  const table = page.getByRole("table", { name: "Your API tokens" });
+  const revokes = table.getByRole("button", { name: /^Revoke / });
+  await expect(revokes).toHaveCount(2);
+  const [upper, lower] = await revokes.evaluateAll((buttons) =>
+    buttons.map((b) => b.getAttribute("aria-label")),
+  );
+
+  // Keyboard only: the row's Revoke, the dialog's Revoke, and on to the next row's.
+  await table.getByRole("button", { name: upper ?? "" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(table.getByRole("button", { name: lower ?? "" })).toBeFocused();
+  await expect(revokes).toHaveCount(1);
+
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(revokes).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "New API token" })).toBeFocused();
+});

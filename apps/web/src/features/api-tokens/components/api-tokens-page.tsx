@@ -14,12 +14,13 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import type { ApiToken, CreatedApiToken } from "@pindesk/domain/auth/api-tokens";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiErrorMessageBar } from "../../../components/api-error-message-bar.tsx";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { SecretOnceDialog } from "../../../components/secret-once-dialog.tsx";
 import { usePermission, useSession } from "../../../lib/session.tsx";
 import { useApiTokens, useRevokeApiToken } from "../api/api-tokens.ts";
+import { nextRevokable, REVOKE_FOR } from "../lib/focus-after-revoke.ts";
 import { ApiTokensTable } from "./api-tokens-table.tsx";
 import { NewApiTokenDialog } from "./new-api-token-dialog.tsx";
 
@@ -49,6 +50,23 @@ export function ApiTokensPage() {
     setDialog(null);
   };
   const others = everyone.data?.filter((token) => token.holder.id !== session.account.id);
+  const newButton = useRef<HTMLButtonElement>(null);
+  // After a revoke: the Revoke button to focus (by token id), or New API token (null), once the dialog is gone.
+  const [focusAfter, setFocusAfter] = useState<{ revoke: number | null } | undefined>();
+  useEffect(() => {
+    if (!focusAfter || dialog) return;
+    setFocusAfter(undefined);
+    const next =
+      focusAfter.revoke === null
+        ? null
+        : document.querySelector<HTMLElement>(`[${REVOKE_FOR}="${focusAfter.revoke}"]`);
+    (next ?? newButton.current)?.focus();
+  }, [focusAfter, dialog]);
+  const revoked = (token: ApiToken) => {
+    const table = mine.data?.some((mineToken) => mineToken.id === token.id) ? mine.data : (others ?? []);
+    setFocusAfter({ revoke: nextRevokable(table ?? [], token.id) ?? null });
+    close();
+  };
 
   return (
     <div className={styles.page}>
@@ -65,6 +83,7 @@ export function ApiTokensPage() {
           appearance="primary"
           icon={<AddRegular />}
           onClick={() => setDialog({ kind: "new" })}
+          ref={newButton}
           {...restoreFocus}
         >
           New API token
@@ -126,7 +145,7 @@ export function ApiTokensPage() {
           busy={revoke.isPending}
           error={revoke.error}
           onCancel={close}
-          onConfirm={() => revoke.mutate(dialog.token.id, { onSuccess: close })}
+          onConfirm={() => revoke.mutate(dialog.token.id, { onSuccess: () => revoked(dialog.token) })}
         >
           Scripts using it are refused from then on. This cannot be undone.
         </ConfirmDialog>

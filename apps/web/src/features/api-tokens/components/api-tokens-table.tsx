@@ -3,6 +3,7 @@ import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-com
 import type { ApiToken, ApiTokenState } from "@pindesk/domain/auth/api-tokens";
 import { type Column, DataTable } from "../../../components/data-table.tsx";
 import { formatDateTime } from "../../../lib/format-date-time.ts";
+import { REVOKE_FOR } from "../lib/focus-after-revoke.ts";
 
 const useStyles = makeStyles({
   stacked: { display: "flex", flexDirection: "column" },
@@ -71,7 +72,12 @@ export function ApiTokensTable({ label, tokens: rows, showHolder = false, onRevo
       titleHidden: true,
       cell: (token) =>
         token.state === "Active" ? (
-          <Button size="small" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>
+          <Button
+            size="small"
+            onClick={() => onRevoke(token)}
+            aria-label={`Revoke ${token.name}`}
+            {...{ [REVOKE_FOR]: token.id }}
+          >
             Revoke
           </Button>
         ) : null,
