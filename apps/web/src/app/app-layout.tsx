@@ -4,6 +4,7 @@ import { AccountMenu } from "../features/auth/components/account-menu.tsx";
 import { NARROW, useNarrowScreen } from "../lib/narrow-screen.ts";
 import { MainNavigation } from "./main-navigation.tsx";
 import { NavigationMenu } from "./navigation-menu.tsx";
+import { NavigationPending } from "./navigation-pending.tsx";
 import { usePageFocus } from "./use-page-focus.ts";
 
 const useStyles = makeStyles({
@@ -88,6 +89,7 @@ export function AppLayout() {
         <Text as="span" size={200} className={styles.tagline}>
           Dial-in conferencing PINs
         </Text>
+        <NavigationPending />
         <AccountMenu />
       </header>
       {!narrow && (
