@@ -269,11 +269,14 @@ async function countUsers(base: string): Promise<number> {
       filter: "(&(objectCategory=person)(objectClass=user))",
       attributes: ["1.1"],
       paged: { pageSize: 1000 },
+      timeLimit: 0, // no limit: ldapts' default 10 s is too short for the DC's first page at 100 000 users
     }))
       count += page.searchEntries.length;
     return count;
-  } catch {
-    return 0;
+  } catch (error) {
+    // Only a missing OU means "none yet": anything else would make the bench add users it already has.
+    if (error instanceof Error && /no ?such ?object/i.test(`${error.name} ${error.message}`)) return 0;
+    throw error;
   } finally {
     await client.unbind();
   }

@@ -160,6 +160,10 @@ class Pass {
           filter,
           attributes,
           paged: { pageSize: this.options.source.pageSize },
+          // ldapts asks the DC for 10 s at most by default, and Samba works out a paged search's whole answer
+          // before its first page: at 100 000 users on a busy DC that took longer, and the DC answered
+          // "Operations error". The pass's own timeout is the limit instead.
+          timeLimit: Math.ceil(this.options.source.timeoutMs / 1000),
           explicitBufferAttributes: ["objectGUID"],
         },
         controls,
