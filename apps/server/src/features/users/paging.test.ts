@@ -4,12 +4,7 @@
  * where `more` says that more match.
  */
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
-import {
-  encodeSearchCursor,
-  SEARCH_PAGE_SIZE,
-  type SearchPage,
-  searchPageParams,
-} from "@pindesk/domain/users/search-page";
+import { encodeSearchCursor, SEARCH_PAGE_SIZE, searchPageParams } from "@pindesk/domain/users/search-page";
 import type { SearchQueryInput } from "@pindesk/domain/users/search-query";
 import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +15,7 @@ import { createPinHasher } from "../../crypto/pin-hasher.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { namesake } from "./test-support/namesakes.ts";
+import { searchPages } from "./test-support/search-pages.ts";
 
 // Namesakes in two spellings of one display-name key ("chris doe"), so only their ids order them.
 const NAMESAKES = 30;
@@ -38,30 +34,7 @@ describe.each(TEST_ENGINES)("search results a page at a time on %s", (engine) =>
   });
   afterAll(() => app?.close());
 
-  const page = async (body: SearchQueryInput, params: Record<string, string> = {}) => {
-    const response = await app.post<SearchPage>(`/api/users/search?${new URLSearchParams(params)}`, body);
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  /** Every page of a search, following nextCursor as the Users page does, and checking each page's shape. */
-  const allPages = async (body: SearchQueryInput, limit: number) => {
-    const pages: SearchPage[] = [];
-    let after: string | undefined;
-    do {
-      const next = await page(body, Object.fromEntries(searchPageParams(after, limit)));
-      expect(next.users.length).toBeLessThanOrEqual(limit);
-      if (next.nextCursor) {
-        // A page with a next one is full and never the one that says more match.
-        expect(next.users).toHaveLength(limit);
-        expect(next.more).toBe(false);
-      }
-      pages.push(next);
-      after = next.nextCursor;
-    } while (after);
-    return pages;
-  };
-  const ids = (pages: SearchPage[]) => pages.flatMap((p) => p.users.map((user) => user.id));
+  const { page, allPages, ids } = searchPages(() => app);
 
   it("pages through everyone 7 at a time with exactly the rows of one big answer, in order", async () => {
     const everyone = { maxUsers: 10_000 };

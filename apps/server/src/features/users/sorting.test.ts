@@ -5,7 +5,6 @@
  * an address. The expected order is worked out here from the users' own fields, not by the server.
  */
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
-import { type SearchPage, searchPageParams } from "@pindesk/domain/users/search-page";
 import { SearchQuery, type SearchQueryInput } from "@pindesk/domain/users/search-query";
 import { type SearchSort, SORT_KEYS, type SortKey } from "@pindesk/domain/users/search-sort";
 import type { UserSummary } from "@pindesk/domain/users/user";
@@ -17,6 +16,7 @@ import { createPinHasher } from "../../crypto/pin-hasher.ts";
 import { startTestApp, TEST_PEPPER, type TestApp } from "../../test/test-app.ts";
 import { TEST_ENGINES } from "../../test/test-database.ts";
 import { namesake } from "./test-support/namesakes.ts";
+import { searchPages } from "./test-support/search-pages.ts";
 
 const NAMESAKES = 12;
 const SYNTHETIC = 400;
@@ -79,22 +79,8 @@ describe.each(TEST_ENGINES)("sorting the search results by a column on %s", (eng
   });
   afterAll(() => app?.close());
 
-  const page = async (body: SearchQueryInput, params: Record<string, string> = {}) => {
-    const response = await app.post<SearchPage>(`/api/users/search?${new URLSearchParams(params)}`, body);
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-  const allPages = async (body: SearchQueryInput, limit: number) => {
-    const ids: number[] = [];
-    let after: string | undefined;
-    do {
-      const next = await page(body, Object.fromEntries(searchPageParams(after, limit)));
-      if (next.nextCursor) expect(next.users).toHaveLength(limit);
-      ids.push(...next.users.map((user) => user.id));
-      after = next.nextCursor;
-    } while (after);
-    return ids;
-  };
+  const { page, allPages: pagesOf, ids } = searchPages(() => app);
+  const allPages = async (body: SearchQueryInput, limit: number) => ids(await pagesOf(body, limit));
 
   it("has every value the columns sort by: blanks, both states, several pools", () => {
     for (const key of ["sip", "line", "pool", "enabled", "pinSet", "pinLocked"] as const) {
@@ -134,7 +120,7 @@ describe.each(TEST_ENGINES)("sorting the search results by a column on %s", (eng
   );
 
   it("walks the column's index the same way when the search matches many users", async () => {
-    // The server reads a search matching fewer than 5 000 users whole and sorts it; with the threshold at 1
+    // The server reads a search matching fewer than 50 000 users whole and sorts it; with the threshold at 1
     // every search here takes the other way, the walk in the column's order.
     const now = new Date();
     for (const by of ["name", "sip", "line"] as const) {
