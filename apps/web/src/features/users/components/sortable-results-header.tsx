@@ -44,7 +44,7 @@ export function SortableResultsHeader(props: SortableResultsHeaderProps) {
           const style = column.width ? { width: column.width } : undefined;
           if (!key) {
             return (
-              <TableHeaderCell key={column.title} style={style}>
+              <TableHeaderCell key={column.title} style={style} role="columnheader">
                 {column.title}
               </TableHeaderCell>
             );
@@ -85,6 +85,8 @@ function SortableCell({ sortKey, title, style, direction, onClick }: SortableCel
   }, [sortKey]);
   return (
     <TableHeaderCell
+      // Said outright: after the selection column's plain cell, Chromium takes the first title for a row header.
+      role="columnheader"
       sortable
       style={style}
       sortDirection={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}
