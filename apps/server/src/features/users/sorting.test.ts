@@ -4,6 +4,7 @@
  * `nextCursor` 7 at a time gives exactly that answer — across namesakes, group boundaries and users without
  * an address. The expected order is worked out here from the users' own fields, not by the server.
  */
+import { parseCsv } from "@pindesk/domain/csv/test-support/parse-csv";
 import type { ApiErrorBody } from "@pindesk/domain/http/api-error";
 import { SearchQuery, type SearchQueryInput } from "@pindesk/domain/users/search-query";
 import { type SearchSort, SORT_KEYS, type SortKey } from "@pindesk/domain/users/search-sort";
@@ -131,6 +132,17 @@ describe.each(TEST_ENGINES)("sorting the search results by a column on %s", (eng
         expect(walked.rows.map((row) => row.id)).toEqual(sorted.rows.map((row) => row.id));
       }
     }
+  });
+
+  it("exports to CSV in the chosen order", async () => {
+    const sort = { by: "sip", direction: "desc" } as const;
+    const response = await app.get<string>(`/api/users/export.csv?max=10000&sort=sip&dir=desc`);
+    expect(response.status).toBe(200);
+    const names = parseCsv(response.body)
+      .slice(1)
+      .map((row) => row[0]);
+    const byId = new Map(everyone.map((user) => [user.id, user.displayName]));
+    expect(names).toEqual(expectedOrder(everyone, sort).map((id) => byId.get(id)));
   });
 
   it("stops at Maximum users to display in any order, saying more match", async () => {
