@@ -82,6 +82,9 @@ export function DataTableHeader<Row>(props: DataTableHeaderProps<Row>) {
           return (
             <TableHeaderCell
               key={column.title}
+              // Said outright: after a selection column's plain cell, Chromium takes the first title for a row
+              // header.
+              role="columnheader"
               style={column.width ? { width: column.width } : undefined}
               {...(sortable && {
                 sortable: true,

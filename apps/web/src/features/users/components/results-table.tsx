@@ -9,13 +9,14 @@ import {
 import type { SearchSort } from "@pindesk/domain/users/search-sort";
 import type { UserSummary } from "@pindesk/domain/users/user";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { DataTableHeader } from "../../../components/data-table.tsx";
 import { NARROW, useNarrowScreen } from "../../../lib/narrow-screen.ts";
+import { useResultsSort, withSortKeys } from "../hooks/use-results-sort.ts";
 import type { ClickModifiers } from "../hooks/use-row-selection.ts";
 import { useRowWindow } from "../hooks/use-row-window.ts";
 import { fitColumnWidths, textMeasurer } from "../lib/column-widths.ts";
 import { NARROW_RESULT_COLUMNS, RESULT_COLUMNS } from "./result-columns.tsx";
 import { ResultRow } from "./result-row.tsx";
-import { SortableResultsHeader } from "./sortable-results-header.tsx";
 
 const useStyles = makeStyles({
   // Fixed column widths: rows rendered as the list scrolls must line up with the ones before them.
@@ -54,7 +55,8 @@ export function ResultsTable(props: ResultsTableProps) {
     const widths = fitColumnWidths(RESULT_COLUMNS, props.users, textMeasurer(font));
     return RESULT_COLUMNS.map((column, index) => ({ ...column, width: widths[index] }));
   }, [props.users, font]);
-  const columns = narrow ? NARROW_RESULT_COLUMNS : fitted;
+  const columns = useMemo(() => withSortKeys(narrow ? NARROW_RESULT_COLUMNS : fitted), [narrow, fitted]);
+  const sort = useResultsSort(props.sort, props.onSort, tableRef);
   const windowed = rows.start > 0 || rows.end < props.users.length;
   return (
     <Table
@@ -65,10 +67,9 @@ export function ResultsTable(props: ResultsTableProps) {
       size="small"
       className={mergeClasses(styles.table, styles.narrow)}
     >
-      <SortableResultsHeader
+      <DataTableHeader
         columns={columns}
-        sort={props.sort}
-        onSort={props.onSort}
+        sort={sort}
         className={styles.header}
         rowIndex={windowed ? 1 : undefined}
         leading={

@@ -1,16 +1,26 @@
 import { FluentProvider, Table, webLightTheme } from "@fluentui/react-components";
 import type { SearchSort } from "@pindesk/domain/users/search-sort";
 import { fireEvent, render, screen } from "@testing-library/react";
+import { useRef } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { RESULT_COLUMNS } from "./result-columns.tsx";
-import { SortableResultsHeader } from "./sortable-results-header.tsx";
+import { DataTableHeader } from "../../../components/data-table.tsx";
+import { RESULT_COLUMNS } from "../components/result-columns.tsx";
+import { useResultsSort, withSortKeys } from "./use-results-sort.ts";
+
+function Header({ sort, onSort }: { sort: SearchSort; onSort: (sort: SearchSort) => void }) {
+  const table = useRef<HTMLTableElement>(null);
+  const tableSort = useResultsSort(sort, onSort, table);
+  return (
+    <Table ref={table} aria-label="Search results">
+      <DataTableHeader columns={withSortKeys(RESULT_COLUMNS)} sort={tableSort} />
+    </Table>
+  );
+}
 
 function renderHeader(sort: SearchSort, onSort = vi.fn()) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <Table aria-label="Search results">
-        <SortableResultsHeader columns={RESULT_COLUMNS} sort={sort} onSort={onSort} />
-      </Table>
+      <Header sort={sort} onSort={onSort} />
     </FluentProvider>,
   );
   return onSort;
