@@ -17,6 +17,7 @@ import * as dialInSessions from "./migrations/0014-dial-in-sessions.ts";
 import * as mailOutbox from "./migrations/0015-mail-outbox.ts";
 import * as apiTokens from "./migrations/0016-api-tokens.ts";
 import * as sortIndexes from "./migrations/0017-sort-indexes.ts";
+import * as auditOutcomeIndex from "./migrations/0018-audit-outcome-index.ts";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014-dial-in-sessions": dialInSessions,
   "0016-api-tokens": apiTokens,
   "0017-sort-indexes": sortIndexes,
+  "0018-audit-outcome-index": auditOutcomeIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -77,8 +77,8 @@ const isoDate = z.iso.datetime({
 
 /**
  * The audit log's orders, by the short names the page URL and the API use (`sort=actor&dir=asc`): Time (the
- * default, newest first) or one of the table's columns. Events of the same actor, action, target or outcome
- * stay newest first among themselves.
+ * default, newest first) or one of the table's columns. From A to Z, events of the same actor, action, target
+ * or outcome are newest first among themselves; Z to A is that list turned round.
  */
 export const AUDIT_SORT_KEYS = ["time", "actor", "action", "target", "outcome"] as const;
 export type AuditSortKey = (typeof AUDIT_SORT_KEYS)[number];

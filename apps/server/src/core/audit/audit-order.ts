@@ -1,9 +1,10 @@
 /**
  * The audit log's orders (issue 16): Time, or one of the page's columns, either way round, paged by keyset —
- * the next page starts after the previous page's last event, found by its id, with no OFFSET. Ties (the same
- * actor, say) stay newest first. Time is the id's order, the primary key's; Actor and Target have 0002's
- * indexes (lower(name), id desc). Action sorts by the name the page shows, which no index holds, and Outcome
- * has three values: those two sort what the filters match, as the page did before its filters had indexes.
+ * the next page starts after the previous page's last event, found by its id, with no OFFSET. From A to Z,
+ * events of the same actor (say) are newest first; Z to A is that list turned round, so both read 0002's
+ * indexes (lower(name), id desc), forwards or backwards, and Outcome 0018's. Time is the id's order, the
+ * primary key's. Action sorts by the name the page shows, which no plain index holds: it sorts what the
+ * filters match (under a second a page at 500 000 events unfiltered, on PostgreSQL).
  */
 import {
   AUDIT_ACTION_KEYS,
@@ -61,7 +62,7 @@ export async function orderAuditEvents<O>(
   }
   const value = sortExpression(key);
   // PostgreSQL's default: no target sorts after every name from A to Z, and before them from Z to A.
-  let paged = select.orderBy(value, direction).orderBy("id", "desc");
+  let paged = select.orderBy(value, direction).orderBy("id", direction === "asc" ? "desc" : "asc");
   if (after !== undefined) {
     const last = await db
       .selectFrom("audit_events")
@@ -74,20 +75,20 @@ export async function orderAuditEvents<O>(
   return paged;
 }
 
-/** Keyset: further along by value, or the same value and older; nulls where the order puts them. */
+/** Keyset: further along by value, or the same value and further along by id; nulls where the order puts them. */
 function afterInOrder(
   value: Expression<SortValue>,
   direction: AuditSortDirection,
   last: SortValue,
   id: number,
 ): Expression<SqlBool> {
-  const older = sql<SqlBool>`id < ${id}`;
+  const next = direction === "asc" ? sql<SqlBool>`id < ${id}` : sql<SqlBool>`id > ${id}`;
   if (last === null)
     return direction === "asc"
-      ? sql<SqlBool>`(${value} is null and ${older})`
-      : sql<SqlBool>`(${value} is not null or ${older})`;
+      ? sql<SqlBool>`(${value} is null and ${next})`
+      : sql<SqlBool>`(${value} is not null or ${next})`;
   const beyond = direction === "asc" ? sql<SqlBool>`${value} > ${last}` : sql<SqlBool>`${value} < ${last}`;
-  const tie = sql<SqlBool>`(${value} = ${last} and ${older})`;
+  const tie = sql<SqlBool>`(${value} = ${last} and ${next})`;
   return direction === "asc"
     ? sql<SqlBool>`(${beyond} or ${tie} or ${value} is null)`
     : sql<SqlBool>`(${beyond} or ${tie})`;

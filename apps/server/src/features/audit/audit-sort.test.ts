@@ -38,7 +38,10 @@ const sortValue: Record<Exclude<AuditSortKey, "time">, (event: AuditEvent) => st
   outcome: (event) => event.outcome,
 };
 
-/** The order the API should answer, worked out here independently: nulls last from A to Z, ties newest first. */
+/**
+ * The order the API should answer, worked out here independently: from A to Z nulls last and ties newest
+ * first; Z to A the same list turned round.
+ */
 function expectedOrder(events: AuditEvent[], key: AuditSortKey, dir: "asc" | "desc"): number[] {
   const sign = dir === "asc" ? 1 : -1;
   return [...events]
@@ -50,7 +53,7 @@ function expectedOrder(events: AuditEvent[], key: AuditSortKey, dir: "asc" | "de
         if (y === null) return -sign;
         return sign * (key === "action" ? x.localeCompare(y, "en") : x < y ? -1 : 1);
       }
-      return b.id - a.id;
+      return sign * (b.id - a.id);
     })
     .map((event) => event.id);
 }
