@@ -121,7 +121,7 @@ describe.each(TEST_ENGINES)("sorting the search results by a column on %s", (eng
   );
 
   it("walks the column's index the same way when the search matches many users", async () => {
-    // The server reads a search matching fewer than 50 000 users whole and sorts it; with the threshold at 1
+    // The server reads a search matching fewer than 50 000 users (5 000 for Line URI) whole and sorts it; with the threshold at 1
     // every search here takes the other way, the walk in the column's order.
     const now = new Date();
     for (const by of ["name", "sip", "line"] as const) {
