@@ -39,7 +39,6 @@ import { type DirectorySource, domainDnOf, FIXED_ATTRIBUTES } from "./directory-
 import { describeLdapFailure, withDirectory } from "./ldap-connection.ts";
 import { readAhead } from "./read-ahead.ts";
 import { createSyncStore, NO_COUNTS, type SyncCounts, type SyncKind } from "./sync-store.ts";
-import { writeBehind } from "./write-behind.ts";
 
 const USERS = "(&(objectCategory=person)(objectClass=user))";
 
@@ -171,21 +170,18 @@ class Pass {
     );
   }
 
-  /** Maps one page (no I/O): the users to write, the entries refused, and every GUID seen (refused ones too). */
-  private prepare(entries: readonly LdapEntry[]): PreparedPage {
-    const page: PreparedPage = { accepted: [], refused: [], seen: [] };
+  /** Maps and writes one page in one transaction; answers the GUIDs it saw (refused ones too). */
+  private async write(entries: readonly LdapEntry[]): Promise<string[]> {
+    const accepted: AdUser[] = [];
+    const refused: Refusal[] = [];
+    const seen: string[] = [];
     for (const entry of entries) {
       const mapped = mapAdUser(entry, this.context);
-      if (mapped.ok) page.accepted.push(mapped.adUser);
-      else page.refused.push({ dn: mapped.dn, reason: mapped.reason });
+      if (mapped.ok) accepted.push(mapped.adUser);
+      else refused.push({ dn: mapped.dn, reason: mapped.reason });
       const guid = guidOf(entry);
-      if (guid) page.seen.push(guid);
+      if (guid) seen.push(guid);
     }
-    return page;
-  }
-
-  /** Writes one mapped page in one transaction, then renews the lease. */
-  private async writePage({ accepted, refused }: PreparedPage): Promise<void> {
     const { db, clock } = this.options;
     const applied = await db.transaction().execute(async (trx) => {
       await recordRefusals(trx, refused, this.runId);
@@ -195,21 +191,15 @@ class Pass {
     this.counts.changed += applied.changed;
     this.counts.refused += refused.length + applied.refused.length;
     await this.options.heartbeat?.();
+    return seen;
   }
 
   async full(): Promise<void> {
     const seen = new Set<string>();
     for (const base of this.options.source.baseDns) {
-      // The next page is mapped while the one before it is written (write-behind.ts).
-      await writeBehind(
-        this.pages(base, USERS, userAttributes(this.options.source)),
-        (page) => {
-          const prepared = this.prepare(page.searchEntries as LdapEntry[]);
-          for (const guid of prepared.seen) seen.add(guid);
-          return prepared;
-        },
-        (prepared) => this.writePage(prepared),
-      );
+      for await (const page of this.pages(base, USERS, userAttributes(this.options.source))) {
+        for (const guid of await this.write(page.searchEntries as LdapEntry[])) seen.add(guid);
+      }
     }
     await this.removeWhere("not in the directory any more", (db) =>
       db
@@ -234,9 +224,7 @@ class Pass {
       userAttributes(this.options.source),
     )) {
       const entries = page.searchEntries as LdapEntry[];
-      await this.writePage(
-        this.prepare(entries.filter((entry) => under(entry.dn, this.options.source.baseDns))),
-      );
+      await this.write(entries.filter((entry) => under(entry.dn, this.options.source.baseDns)));
       for (const entry of entries) {
         const guid = guidOf(entry);
         if (guid && !under(entry.dn, this.options.source.baseDns)) movedOut.push(guid);
@@ -325,12 +313,6 @@ class Pass {
       await this.options.heartbeat?.();
     }
   }
-}
-
-interface PreparedPage {
-  accepted: AdUser[];
-  refused: Refusal[];
-  seen: string[];
 }
 
 function guidOf(entry: LdapEntry): string | undefined {
