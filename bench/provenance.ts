@@ -16,7 +16,8 @@ export interface Provenance {
 
 function git(args: string[]): string | null {
   try {
-    return execFileSync("git", args, { cwd: new URL("..", import.meta.url), encoding: "utf8" }).trim();
+    // trimEnd, not trim: porcelain lines start with a status column that may be a space (" M file").
+    return execFileSync("git", args, { cwd: new URL("..", import.meta.url), encoding: "utf8" }).trimEnd();
   } catch {
     return null;
   }
