@@ -8,8 +8,9 @@
  *   background processes (checkpointer, WAL writer: they write what the benchmark changed). Backends of other
  *   databases on the same server are other work;
  * - processes named in `names` (the directory bench's Samba DC).
- * A process that ended between two samples takes its CPU time with it, so its work counts as other
- * processes'; the figure errs towards "busy". Linux only; elsewhere it reports nothing.
+ * A process that ended between two readings is counted up to when it was last seen (the meter looks once a
+ * second); only what processes too short-lived to be seen used is left unattributed, and counts as other
+ * processes' work: the figure errs towards "busy". Linux only; elsewhere it reports nothing.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
@@ -124,15 +125,35 @@ class DatabaseBackends {
   }
 }
 
+/** Whose a process's work is, as the meter saw it last. */
+interface Seen {
+  name: string;
+  ticks: number;
+  /** This process's tree: its time reaches `reaped` when it ends, through the parents that wait for it. */
+  ownTree: boolean;
+  /** A backend of the bench's database, or a process named as the bench's own (the DC). */
+  measured: boolean;
+}
+
 export class LoadMeter {
   #last: Sample | undefined;
   #names: readonly string[];
   #backends: DatabaseBackends | undefined;
+  /**
+   * Every process as last seen, refreshed each second: a process that ends between two readings (a pool's
+   * backend closed at the end of a phase, a test's worker) takes its CPU time out of /proc with it, and
+   * without this its work would count as other processes' — the bench's own closed connections most of all.
+   */
+  #seen = new Map<number, Seen>();
+  #timer: NodeJS.Timeout;
 
   /** `names`: command names of processes whose work is the benchmark's own besides its own tree (the DC). */
   constructor(names: readonly string[] = []) {
     this.#names = names;
     this.#last = sample();
+    this.#remember(this.#last);
+    this.#timer = setInterval(() => this.#remember(sample()), 1000);
+    this.#timer.unref();
   }
 
   /**
@@ -146,6 +167,23 @@ export class LoadMeter {
     this.#backends = backends;
   }
 
+  #remember(now: Sample | undefined): void {
+    if (!now) return;
+    const own = ownTree(now.processes);
+    for (const [pid, current] of now.processes) {
+      this.#seen.set(pid, {
+        name: current.name,
+        ticks: current.ticks,
+        ownTree: own.has(pid),
+        measured: this.#isMeasured(pid, current.name),
+      });
+    }
+  }
+
+  #isMeasured(pid: number, name: string): boolean {
+    return (this.#backends?.pids.has(pid) ?? false) || this.#names.includes(name);
+  }
+
   /** Other processes' share of the cores since the last reading (or the start). */
   read(): LoadReading | undefined {
     const now = sample();
@@ -153,21 +191,31 @@ export class LoadMeter {
     this.#last = now;
     if (!now || !before || now.total === before.total) return undefined;
     const own = ownTree(now.processes);
-    const backends = this.#backends?.pids ?? new Set<number>();
     let ours = now.reaped - before.reaped;
     const others = new Map<string, number>();
+    const countOther = (name: string, ticks: number) => others.set(name, (others.get(name) ?? 0) + ticks);
     for (const [pid, current] of now.processes) {
       const used = Math.max(0, current.ticks - (before.processes.get(pid)?.ticks ?? 0));
       if (used === 0) continue;
-      if (own.has(pid) || backends.has(pid) || this.#names.includes(current.name)) ours += used;
-      else others.set(current.name, (others.get(current.name) ?? 0) + used);
+      if (own.has(pid) || this.#isMeasured(pid, current.name)) ours += used;
+      else countOther(current.name, used);
     }
+    // Processes that ended since the last reading, up to when they were last seen.
+    for (const [pid, last] of this.#seen) {
+      if (now.processes.has(pid)) continue;
+      this.#seen.delete(pid);
+      if (last.ownTree) continue; // already in `reaped`
+      const used = Math.max(0, last.ticks - (before.processes.get(pid)?.ticks ?? 0));
+      if (last.measured) ours += used;
+      else countOther(`${last.name} (ended)`, used);
+    }
+    this.#remember(now);
     const elapsed = now.total - before.total;
     const otherTicks = now.busy - before.busy - ours;
     const share = Math.max(0, (otherTicks / elapsed) * 100);
-    // What is left once the live processes are counted was used by processes that have ended since.
+    // What is left once every process seen is counted was used by processes too short-lived to be seen.
     const named = [...others.values()].reduce((sum, ticks) => sum + ticks, 0);
-    if (otherTicks - named > 0) others.set("ended meanwhile", otherTicks - named);
+    if (otherTicks - named > 0) others.set("short-lived processes", otherTicks - named);
     const busiest = [...others.entries()]
       .map(([name, ticks]) => ({ name, share: (ticks / elapsed) * 100 }))
       .filter((entry) => entry.share >= 1)
@@ -177,6 +225,7 @@ export class LoadMeter {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#timer);
     await this.#backends?.stop();
   }
 }
