@@ -1,3 +1,4 @@
+import { DEFAULT_SORT } from "@pindesk/domain/users/search-sort";
 import { describe, expect, it } from "vitest";
 import { hasSearch, searchQuery } from "./search-options.ts";
 
@@ -13,6 +14,8 @@ describe("the search options as a search query", () => {
         { property: "Department", operator: "EqualTo", value: "Finance" },
         { property: "OU", operator: "EqualTo", value: "OU=Finance,DC=litwareinc,DC=com" },
       ],
+      // The schema's default order (decision 0027): results come in display-name order, as Get-CsUser's do.
+      sort: DEFAULT_SORT,
     });
   });
 
