@@ -62,13 +62,13 @@ test("a broken file names the line and the problem, and leaves the search as it 
     '<?xml version="1.0" encoding="utf-8"?>',
     '<UserSearch xmlns="urn:pindesk:usf" version="1">',
     "  <Mode>Search</Mode>",
-    "  <Sort>Name</Sort>",
+    "  <Colour>Blue</Colour>",
     "</UserSearch>",
   ].join("\n");
   await openQuery(page, { name: "broken.usf", mimeType: "application/xml", buffer: Buffer.from(broken) });
   const dialog = page.getByRole("dialog", { name: "This query cannot be opened" });
   await expect(dialog).toContainText("Line 4");
-  await expect(dialog).toContainText("Unknown element <Sort>");
+  await expect(dialog).toContainText("Unknown element <Colour>");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page).toHaveURL(/\?q=Pilar$/);
   await expect(results(page).getByRole("row")).toHaveCount(3);
